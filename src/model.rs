@@ -1,0 +1,117 @@
+//! The data byline works with, free of any storage or terminal concern.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// Row id of a subscribed feed in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct FeedId(pub i64);
+
+/// Row id of an article in the store; stable for the life of the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ArticleId(pub i64);
+
+/// A subscription as written in feeds.toml.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FeedSpec {
+    pub url: String,
+    /// Overrides the feed's own title when set.
+    pub title: Option<String>,
+    pub tags: Vec<String>,
+    /// Fetch the full page of new articles during refresh.
+    pub full_text: bool,
+    /// Keep at most this many articles of the feed (oldest read, unstarred ones go first).
+    pub max_articles: Option<u32>,
+    /// Refresh this feed at most every N minutes (None: the global setting).
+    pub refresh_minutes: Option<u32>,
+}
+
+/// A subscribed feed as the store knows it, with counts for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feed {
+    pub id: FeedId,
+    pub url: String,
+    /// The user's title if set, else the feed's own, else the URL.
+    pub title: String,
+    pub tags: Vec<String>,
+    pub unread: u32,
+    pub total: u32,
+    /// One-line reason of the last failed refresh; None after a success.
+    pub last_error: Option<String>,
+    pub last_fetched: Option<DateTime<Utc>>,
+}
+
+/// One item of a feed as parsed from the network, before it has an id.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewArticle {
+    /// Stable identity within the feed: guid/id, else link, else a hash of title and content.
+    pub key: String,
+    pub title: String,
+    pub link: Option<String>,
+    pub author: Option<String>,
+    /// None when the feed gave no date or an invalid one; the store then uses first-seen.
+    pub published: Option<DateTime<Utc>>,
+    /// Categories the site put on the item.
+    pub categories: Vec<String>,
+    /// Best HTML content: full content over summary. May be empty.
+    pub content_html: String,
+}
+
+/// A parsed feed document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParsedFeed {
+    pub title: Option<String>,
+    /// The site's home page.
+    pub link: Option<String>,
+    pub items: Vec<NewArticle>,
+}
+
+/// An article row as the lists show it: no body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub feed_id: FeedId,
+    pub feed_url: String,
+    pub feed_title: String,
+    pub title: String,
+    pub link: Option<String>,
+    pub author: Option<String>,
+    /// Published date, or first-seen when the feed gave none.
+    pub date: DateTime<Utc>,
+    /// True when `date` is the feed's own published date.
+    pub has_published: bool,
+    /// Feed tags plus the article's categories, de-duplicated case-insensitively.
+    pub tags: Vec<String>,
+    pub read: bool,
+    pub starred: bool,
+}
+
+/// A whole article, for the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub summary: ArticleSummary,
+    pub content_html: String,
+    /// Extracted full text (HTML), once fetched.
+    pub full_text_html: Option<String>,
+    pub first_seen: DateTime<Utc>,
+}
+
+/// Which articles to list. All conditions combine (AND).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// The article must carry every one of these tags (case-insensitive).
+    pub tags: Vec<String>,
+    pub feed: Option<FeedId>,
+    pub unread_only: bool,
+    pub starred_only: bool,
+    /// Full-text search over titles and bodies (FTS5 query words).
+    pub search: Option<String>,
+}
+
+/// A tag with its article counts, for the tags pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag: String,
+    pub unread: u32,
+    pub total: u32,
+}
