@@ -5,6 +5,8 @@ pub mod config;
 pub mod fetch;
 pub mod model;
 pub mod parse;
+pub mod refresh;
 pub mod sanitize;
 pub mod store;
+pub mod subscriptions;
 pub mod text;

@@ -69,3 +69,12 @@ impl Default for FetchSettings {
         }
     }
 }
+
+/// Where byline keeps its files: XDG on Linux, each overridable from the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub config_file: std::path::PathBuf,
+    pub feeds_file: std::path::PathBuf,
+    pub db_file: std::path::PathBuf,
+    pub log_dir: std::path::PathBuf,
+}
