@@ -1,8 +1,11 @@
 //! byline: a terminal news reader. The library core knows nothing of the terminal; `app` holds
 //! the pure state machine, `ui` and `tui` draw it.
 
+pub mod cli;
 pub mod config;
 pub mod fetch;
+pub mod import;
+pub mod logging;
 pub mod model;
 pub mod parse;
 pub mod refresh;
