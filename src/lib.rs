@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod fetch;
+pub mod import;
 pub mod model;
 pub mod parse;
 pub mod refresh;
