@@ -200,6 +200,26 @@ mod tests {
     }
 
     #[test]
+    fn odd_attribute_case_doctype_and_feeds_with_children() {
+        let text = r#"<!DOCTYPE opml>
+<opml version="1.0"><head><title>A &amp; B</title></head><body>
+  <outline TEXT="Folder">
+    <outline text="Parent feed" xmlurl="https://p.example/" Category="x">
+      <outline text="Child feed" xmlURL="https://c.example/"/>
+    </outline>
+  </outline>
+</body></opml>"#;
+        let import = parse(text).expect("valid");
+        assert_eq!(
+            import.feeds,
+            vec![
+                spec("https://p.example/", Some("Parent feed"), &["Folder", "x"]),
+                spec("https://c.example/", Some("Child feed"), &["Folder"]),
+            ]
+        );
+    }
+
+    #[test]
     fn hostile_titles_and_tags_are_sanitised() {
         let text = "<opml><body><outline text=\"Evil&#x1b;]0;owned&#7;\u{202e}Title\" \
                     category=\"a&#x9b;31m,b\" xmlUrl=\"https://e.example/\"/></body></opml>";
