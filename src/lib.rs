@@ -6,5 +6,6 @@ pub mod fetch;
 pub mod model;
 pub mod parse;
 pub mod sanitize;
+pub mod serve;
 pub mod store;
 pub mod text;
