@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::io;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -127,6 +128,8 @@ struct Shared {
     hits: Mutex<HashMap<String, usize>>,
     /// Headers of the latest request to each path, names in lower case.
     last_headers: Mutex<HashMap<String, Vec<(String, String)>>>,
+    in_flight: AtomicUsize,
+    peak_in_flight: AtomicUsize,
 }
 
 /// Locks a mutex even if a connection task panicked while holding it: the maps stay usable.
@@ -184,6 +187,12 @@ impl Server {
     /// How many requests reached `path` (with its query if it had one), routed or not.
     pub fn hits(&self, path: &str) -> usize {
         lock(&self.shared.hits).get(path).copied().unwrap_or(0)
+    }
+
+    /// The most requests that were being answered at the same time: shows whether a client kept
+    /// to its concurrency limits.
+    pub fn peak_in_flight(&self) -> usize {
+        self.shared.peak_in_flight.load(Ordering::SeqCst)
     }
 
     /// The value of header `name` (any case) in the latest request to `path`.
@@ -248,10 +257,17 @@ impl Request {
 
 async fn serve_connection(mut stream: TcpStream, shared: Arc<Shared>) {
     let Some(request) = read_head(&mut stream).await.and_then(|head| Request::parse(&head)) else {
-        let _ = respond(&mut stream, 400, &[], &[], None).await;
+        let _ = respond(&mut stream, 400, &[], Body::Bytes(&[]), None).await;
         return;
     };
 
+    let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    shared.peak_in_flight.fetch_max(now, Ordering::SeqCst);
+    answer(&mut stream, &shared, &request).await;
+    shared.in_flight.fetch_sub(1, Ordering::SeqCst);
+}
+
+async fn answer(stream: &mut TcpStream, shared: &Shared, request: &Request) {
     *lock(&shared.hits).entry(request.target.clone()).or_default() += 1;
     lock(&shared.last_headers).insert(request.target.clone(), request.headers.clone());
 
@@ -261,7 +277,7 @@ async fn serve_connection(mut stream: TcpStream, shared: Arc<Shared>) {
         routes.get(&request.target).or_else(|| routes.get(path)).cloned()
     };
     let Some(route) = route else {
-        let _ = respond(&mut stream, 404, &[], b"not found\n", None).await;
+        let _ = respond(stream, 404, &[], Body::Bytes(b"not found\n"), None).await;
         return;
     };
 
@@ -272,15 +288,11 @@ async fn serve_connection(mut stream: TcpStream, shared: Arc<Shared>) {
     if let Some(modified) = &route.last_modified {
         headers.push(("Last-Modified".into(), modified.clone()));
     }
-    let (status, body) = if route.not_modified(&request) {
-        (304, &[][..])
-    } else if request.method == "HEAD" {
-        (route.status, &[][..])
-    } else {
-        (route.status, route.body.as_slice())
-    };
+    let (status, body) =
+        if route.not_modified(request) { (304, &[][..]) } else { (route.status, route.body.as_slice()) };
+    let body = if request.method == "HEAD" { Body::LengthOnly(body.len()) } else { Body::Bytes(body) };
     // A client that gave up (a timeout test) closes the socket: nothing to do about it.
-    let _ = respond(&mut stream, status, &headers, body, route.delay).await;
+    let _ = respond(stream, status, &headers, body, route.delay).await;
 }
 
 /// Reads up to the blank line that ends the request head.
@@ -297,18 +309,28 @@ async fn read_head(stream: &mut TcpStream) -> Option<String> {
     String::from_utf8(head).ok()
 }
 
+/// What follows the head: the body, or for HEAD only its length.
+enum Body<'a> {
+    Bytes(&'a [u8]),
+    LengthOnly(usize),
+}
+
 async fn respond(
     stream: &mut TcpStream,
     status: u16,
     headers: &[(String, String)],
-    body: &[u8],
+    body: Body<'_>,
     delay: Option<Duration>,
 ) -> io::Result<()> {
+    let (length, body) = match body {
+        Body::Bytes(bytes) => (bytes.len(), bytes),
+        Body::LengthOnly(length) => (length, &[][..]),
+    };
     let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", body.len()));
+    head.push_str(&format!("Content-Length: {length}\r\nConnection: close\r\n\r\n"));
     stream.write_all(head.as_bytes()).await?;
     stream.flush().await?;
     if let Some(delay) = delay {

@@ -24,7 +24,7 @@ pub(super) fn article(entry: Entry, base: Option<&Url>, now: DateTime<Utc>) -> N
         .authors
         .iter()
         .filter_map(|person| person.name.as_deref().or(person.email.as_deref()))
-        .map(clean_line)
+        .map(person_name)
         .filter(|name| !name.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
@@ -44,6 +44,15 @@ pub(super) fn article(entry: Entry, base: Option<&Url>, now: DateTime<Utc>) -> N
         published: entry.published.or(entry.updated).filter(|date| *date <= now + Duration::days(1)),
         categories,
         content_html,
+    }
+}
+
+/// RSS `<author>` is "email (Name)"; feed-rs takes the email out and leaves "(Name)".
+fn person_name(raw: &str) -> String {
+    let name = clean_line(raw);
+    match name.strip_prefix('(').and_then(|n| n.strip_suffix(')')) {
+        Some(inner) => inner.trim().to_string(),
+        None => name,
     }
 }
 
