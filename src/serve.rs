@@ -220,10 +220,10 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stopped: on
     loop {
         tokio::select! {
             _ = &mut stopped => return,
-            accepted = listener.accept() => {
-                if let Ok((stream, _)) = accepted {
-                    tokio::spawn(serve_connection(stream, Arc::clone(&shared)));
-                }
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => drop(tokio::spawn(serve_connection(stream, Arc::clone(&shared)))),
+                // Out of file descriptors, say: let connections finish instead of spinning.
+                Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
             }
         }
     }
