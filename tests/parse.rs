@@ -266,6 +266,20 @@ async fn an_html_page_lists_its_feeds() {
 }
 
 #[test]
+fn a_local_file_resolves_links_against_its_site() {
+    let feed = parse_feed(&fixture("rss2.xml"), None, "/home/me/feeds/rss2.xml").unwrap();
+    assert_eq!(feed.items[1].link.as_deref(), Some("https://byteledger.example/2026/11/postgres-19-beta"));
+}
+
+#[test]
+fn categories_merge_ignoring_case_beyond_ascii() {
+    let xml = "<rss version=\"2.0\"><channel><item><guid>1</guid><category>Économie</category>\
+               <category>ÉCONOMIE</category></item></channel></rss>";
+    let feed = parse_feed(xml.as_bytes(), None, "https://x.example/").unwrap();
+    assert_eq!(feed.items[0].categories, ["Économie"]);
+}
+
+#[test]
 fn empty_and_broken_documents() {
     assert_eq!(parse_feed(b"", None, "https://x.example/"), Err(ParseError::Empty));
     assert_eq!(parse_feed(b" \n\t", None, "https://x.example/"), Err(ParseError::Empty));

@@ -32,7 +32,7 @@ pub(super) fn article(entry: Entry, base: Option<&Url>, now: DateTime<Utc>) -> N
     for category in &entry.categories {
         let name =
             clean_line(category.label.as_deref().filter(|l| !l.trim().is_empty()).unwrap_or(&category.term));
-        if !name.is_empty() && !categories.iter().any(|c| c.eq_ignore_ascii_case(&name)) {
+        if !name.is_empty() && !categories.iter().any(|c| c.to_lowercase() == name.to_lowercase()) {
             categories.push(name);
         }
     }

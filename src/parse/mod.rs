@@ -56,13 +56,16 @@ pub fn parse_feed(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result
         Err(e) => return Err(ParseError::Invalid(reason(&e))),
     };
 
+    let site = items::best_link(&feed.links, base.as_ref());
+    // A feed read from a file has no URL to resolve against; its site's address is the next best.
+    let base = base.or_else(|| site.as_deref().and_then(|s| Url::parse(s).ok()));
     let now = Utc::now();
     let mut articles: Vec<_> =
         feed.entries.into_iter().map(|entry| items::article(entry, base.as_ref(), now)).collect();
     keys::dedup(&mut articles);
     Ok(ParsedFeed {
         title: feed.title.as_ref().map(items::text_line).filter(|t| !t.is_empty()),
-        link: items::best_link(&feed.links, base.as_ref()),
+        link: site,
         items: articles,
     })
 }
