@@ -155,17 +155,33 @@ impl Server {
         let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-        let listener = {
-            let _context = runtime.enter();
-            TcpListener::from_std(listener)?
-        };
 
+        // The runtime is built, run and dropped on the server's thread only: dropping a runtime
+        // inside another one's async context would panic.
         let (stop, stopped) = oneshot::channel();
+        let (ready, started) = std::sync::mpsc::channel();
         let state = Arc::clone(&shared);
-        let thread = std::thread::Builder::new()
-            .name("byline-serve".into())
-            .spawn(move || runtime.block_on(accept_loop(listener, state, stopped)))?;
+        let thread = std::thread::Builder::new().name("byline-serve".into()).spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(runtime) => runtime,
+                Err(e) => {
+                    let _ = ready.send(Err(e));
+                    return;
+                }
+            };
+            runtime.block_on(async move {
+                match TcpListener::from_std(listener) {
+                    Ok(listener) => {
+                        let _ = ready.send(Ok(()));
+                        accept_loop(listener, state, stopped).await;
+                    }
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                    }
+                }
+            });
+        })?;
+        started.recv().unwrap_or_else(|_| Err(io::Error::other("the server thread ended at start")))?;
         Ok(Server { addr, shared, stop: Some(stop), thread: Some(thread) })
     }
 

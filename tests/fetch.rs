@@ -255,6 +255,19 @@ async fn the_per_host_and_global_limits_hold() {
     assert_eq!(server.peak_in_flight(), 1);
 }
 
+/// As `byline --demo` uses it: started and dropped on a multi-threaded runtime; dropping it closes
+/// the port.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_stops_when_dropped() {
+    let server = Server::start([("/f", Route::ok(FEED))]).unwrap();
+    let url = server.url("/f");
+    let fetcher = fetcher(Limits::default());
+    page(fetcher.get(&url, &Validators::default()).await);
+    drop(server);
+    let result = fetcher.get(&url, &Validators::default()).await;
+    assert!(matches!(result, Err(FetchError::Connect(_))), "{result:?}");
+}
+
 /// The server is usable from plain synchronous code: no runtime in this test.
 #[test]
 fn the_server_works_without_a_runtime() {
