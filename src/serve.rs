@@ -190,9 +190,9 @@ impl Server {
         format!("http://{}", self.addr)
     }
 
-    /// The absolute URL of `path` (which starts with `/`).
+    /// The absolute URL of `path` (`/feed.xml`, or `feed.xml`).
     pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base_url())
+        format!("{}/{}", self.base_url(), path.trim_start_matches('/'))
     }
 
     /// Adds or replaces the route of `path` while the server runs.

@@ -40,7 +40,8 @@ pub fn discover_feeds(html: &[u8], base: &str) -> Vec<String> {
             .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("alternate")));
         let media = value("type").unwrap_or_default();
         let media = media.split(';').next().unwrap_or_default().trim();
-        if !alternate || !FEED_TYPES.iter().any(|t| t.eq_ignore_ascii_case(media)) {
+        // An empty href would resolve to the page itself.
+        if !alternate || href.is_empty() || !FEED_TYPES.iter().any(|t| t.eq_ignore_ascii_case(media)) {
             continue;
         }
         let url = match &base {
@@ -121,6 +122,7 @@ mod tests {
             <link rel="alternate" type="application/feed+json" href="https://other.example/feed.json">
             <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
             <link rel="alternate" type="application/rss+xml" href="/feed.xml?a=1&b=2">
+            <link rel="alternate" type="application/rss+xml" href="">
             </head></html>"#;
         assert_eq!(
             discover_feeds(page, "https://news.example/blog/post.html"),
