@@ -1,8 +1,8 @@
 //! Feed bytes -> [`ParsedFeed`]: stable keys, dates, categories, best content, sanitised text.
 //!
 //! feed-rs reads the formats (RSS 0.9x/1.0/2.0, Atom, JSON Feed); around it this module fixes
-//! the encoding first ([`encoding`]), recognises HTML pages and the feeds they link to, and maps
-//! entries to [`NewArticle`](crate::model::NewArticle)s ([`items`], [`keys`]).
+//! the encoding first (`encoding`), recognises HTML pages and the feeds they link to, and maps
+//! entries to [`NewArticle`](crate::model::NewArticle)s (`items`, `keys`).
 
 mod clean;
 mod encoding;
