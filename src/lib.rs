@@ -10,6 +10,7 @@ pub mod model;
 pub mod parse;
 pub mod refresh;
 pub mod sanitize;
+pub mod serve;
 pub mod store;
 pub mod subscriptions;
 pub mod text;
