@@ -34,7 +34,11 @@ impl Context {
     }
 
     pub fn fetcher(&self) -> anyhow::Result<Fetcher> {
-        Ok(Fetcher::new(limits(&self.config))?)
+        let limits = limits(&self.config);
+        Ok(match &self.config.fetch.user_agent {
+            Some(agent) => Fetcher::with_user_agent(limits, agent)?,
+            None => Fetcher::new(limits)?,
+        })
     }
 
     /// The id of a subscribed feed, by URL.
