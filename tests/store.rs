@@ -108,6 +108,26 @@ fn duplicate_keys_in_one_update_merge_last_wins() {
 }
 
 #[test]
+fn save_feeds_saves_a_batch_and_isolates_a_failing_feed() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[]), spec(B, &[])]).unwrap();
+    let (a, b) = (feed_id(&store, A), feed_id(&store, B));
+    let results = store
+        .save_feeds(&[
+            (a, update(vec![item("1", "A1 tokio", Some(day(1)))])),
+            (FeedId(999), update(vec![item("x", "Lost", Some(day(2)))])),
+            (b, update(vec![item("1", "B1", Some(day(3))), item("2", "B2", Some(day(4)))])),
+        ])
+        .unwrap();
+    assert_eq!(results[0].as_ref().unwrap(), &SaveStats { new: 1, updated: 0 });
+    assert!(matches!(results[1], Err(StoreError::UnknownFeed(999))));
+    assert_eq!(results[2].as_ref().unwrap(), &SaveStats { new: 2, updated: 0 });
+    assert_eq!(titles(&store, &all()), ["B2", "B1", "A1 tokio"]);
+    let search = Filter { search: Some("tokio".into()), ..all() };
+    assert_eq!(titles(&store, &search), ["A1 tokio"], "batched articles are indexed");
+}
+
+#[test]
 fn missing_published_date_uses_first_seen() {
     let (_dir, mut store) = open();
     store.sync_feeds(&[spec(A, &[])]).unwrap();
@@ -450,4 +470,206 @@ fn a_second_handle_sees_writes_and_can_write_too() {
     let counted = ui.count_articles(&Filter { unread_only: true, ..all() }).unwrap();
     let scanned = ui.articles(&Filter { unread_only: true, ..all() }, 0, 100).unwrap().len() as u32;
     assert_eq!((feed.unread, counted), (scanned, scanned));
+}
+
+/// CPU time of this thread (ns): the machine is shared, so wall time alone misleads.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Wall and CPU time of `f`.
+fn measure(label: &str, f: &mut dyn FnMut()) {
+    let (start, cpu) = (std::time::Instant::now(), cpu_ns());
+    f();
+    let cpu = std::time::Duration::from_nanos(cpu_ns() - cpu);
+    println!("{label}: {:?} wall, {cpu:?} cpu", start.elapsed());
+}
+
+/// Deterministic pseudo-random numbers for the timing run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// About 2 KB of HTML in a made-up language with a skewed word distribution, like prose.
+fn body(rng: &mut Lcg) -> String {
+    const SYLLABLES: &[&str] =
+        &["ka", "lo", "mi", "ne", "ru", "sta", "ver", "qui", "dor", "pen", "tal", "ix"];
+    let mut html = String::from("<div><p>");
+    while html.len() < 2000 {
+        // Squaring favours small numbers: a few words are very common, most are rare.
+        let r = rng.below(1000);
+        let mut n = r * r / 200 + rng.below(3);
+        loop {
+            html.push_str(SYLLABLES[(n % 12) as usize]);
+            n /= 12;
+            if n == 0 {
+                break;
+            }
+        }
+        html.push_str(match rng.below(15) {
+            0 => "</p>\n<p>",
+            1 => ", <em>",
+            2 => "</em> ",
+            _ => " ",
+        });
+    }
+    html.push_str("</p></div>");
+    html
+}
+
+fn synthetic_feed(rng: &mut Lcg, feed: usize, items: usize) -> FeedUpdate {
+    let vocabulary: Vec<String> = (0..20).map(|_| format!("topic{}", rng.below(2000))).collect();
+    let items = (0..items)
+        .map(|n| {
+            let cats = (0..rng.below(5)).map(|_| vocabulary[rng.below(20) as usize].clone()).collect();
+            NewArticle {
+                key: format!("https://site{feed}.example/post/{n}"),
+                title: format!("Post {n} of feed {feed} about topic {}", rng.below(1000)),
+                link: Some(format!("https://site{feed}.example/post/{n}")),
+                author: Some("Someone".into()),
+                published: Some(day(1) - chrono::Duration::minutes(rng.below(500_000) as i64)),
+                categories: cats,
+                content_html: body(rng),
+            }
+        })
+        .collect();
+    FeedUpdate { site_title: Some(format!("Site {feed}")), items, ..FeedUpdate::default() }
+}
+
+fn synthetic_specs(rng: &mut Lcg, n: usize) -> Vec<FeedSpec> {
+    (0..n)
+        .map(|i| {
+            let tags = [format!("tag{}", rng.below(30)), format!("tag{}", rng.below(30))];
+            spec(&format!("https://site{i}.example/feed"), &[&tags[0], &tags[1]])
+        })
+        .collect()
+}
+
+/// Timings of the refresh and of the TUI's first screen. Not an assertion: run with
+/// `cargo test --test store -- --ignored --nocapture` and read the figures.
+#[test]
+#[ignore]
+fn timings() {
+    use std::time::Instant;
+    let mut rng = Lcg(42);
+    let dir = tempfile::tempdir().unwrap();
+    // BYLINE_PERF_DIR keeps the big database between runs (to study query plans).
+    let keep = std::env::var_os("BYLINE_PERF_DIR").map(std::path::PathBuf::from);
+    let big_dir = keep.unwrap_or_else(|| dir.path().to_owned());
+
+    // A refresh: 200 feeds x 50 items into an empty database.
+    let mut store = Store::open(&dir.path().join("refresh.db")).unwrap();
+    let specs = synthetic_specs(&mut rng, 200);
+    store.sync_feeds(&specs).unwrap();
+    let updates: Vec<(FeedId, FeedUpdate)> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (feed_id(&store, &s.url), synthetic_feed(&mut rng, i, 50)))
+        .collect();
+    let start = Instant::now();
+    for (id, up) in &updates {
+        store.save_feed(*id, up).unwrap();
+    }
+    println!("refresh 200 feeds x 50 items into an empty db: {:?}", start.elapsed());
+    let start = Instant::now();
+    for (id, up) in &updates {
+        store.save_feed(*id, up).unwrap();
+    }
+    println!("same refresh again (nothing changed): {:?}", start.elapsed());
+
+    // The TUI's database: 1,000 feeds, 100,000 articles, most read.
+    let path = big_dir.join("big.db");
+    if !path.exists() {
+        let mut store = Store::open(&path).unwrap();
+        let specs = synthetic_specs(&mut rng, 1000);
+        store.sync_feeds(&specs).unwrap();
+        let start = Instant::now();
+        for (i, s) in specs.iter().enumerate() {
+            let id = feed_id(&store, &s.url);
+            store.save_feed(id, &synthetic_feed(&mut rng, i, 100)).unwrap();
+        }
+        println!("filled 100,000 articles in {:?}", start.elapsed());
+        let start = Instant::now();
+        let ids: Vec<ArticleId> = (1..=100_000).filter(|n| n % 10 != 0).map(ArticleId).collect();
+        store.set_read(&ids, true).unwrap();
+        println!("marked 90,000 read in {:?}", start.elapsed());
+    }
+
+    let store = Store::open(&path).unwrap();
+    let time = |label: &str, f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        println!("{label}: {:?}", start.elapsed());
+    };
+    let first = Instant::now();
+    time("feeds()", &mut || assert_eq!(store.feeds().unwrap().len(), 1000));
+    time("tags()", &mut || assert!(store.tags().unwrap().len() > 30));
+    time("articles(all, 0, 200)", &mut || assert_eq!(store.articles(&all(), 0, 200).unwrap().len(), 200));
+    time("count(all)", &mut || assert_eq!(store.count_articles(&all()).unwrap(), 100_000));
+    println!("first screen total: {:?}", first.elapsed());
+    let filters = [
+        ("unread", Filter { unread_only: true, ..all() }),
+        ("starred", Filter { starred_only: true, ..all() }),
+        ("feed", Filter { feed: Some(FeedId(500)), ..all() }),
+        ("feed unread", Filter { feed: Some(FeedId(500)), unread_only: true, ..all() }),
+        ("tag (feed tag)", Filter { tags: vec!["tag3".into()], ..all() }),
+        ("tag unread", Filter { tags: vec!["tag3".into()], unread_only: true, ..all() }),
+        ("tag (category)", Filter { tags: vec!["topic77".into()], ..all() }),
+        ("two tags", Filter { tags: vec!["tag3".into(), "tag4".into()], ..all() }),
+        ("search common word", Filter { search: Some("kalo".into()), ..all() }),
+        ("search rare prefix", Filter { search: Some("post 99 of feed 12".into()), ..all() }),
+    ];
+    for (label, filter) in &filters {
+        time(&format!("{label}: articles(0, 200) + count"), &mut || {
+            store.articles(filter, 0, 200).unwrap();
+            store.count_articles(filter).unwrap();
+        });
+    }
+    time("second first-screen (cached statements)", &mut || {
+        store.feeds().unwrap();
+        store.tags().unwrap();
+        store.articles(&all(), 0, 200).unwrap();
+        store.count_articles(&all()).unwrap();
+    });
+}
+
+/// Only the refresh part of `timings`, for profiling.
+#[test]
+#[ignore]
+fn refresh_timing() {
+    let mut rng = Lcg(42);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("refresh.db")).unwrap();
+    let specs = synthetic_specs(&mut rng, 200);
+    store.sync_feeds(&specs).unwrap();
+    let updates: Vec<(FeedId, FeedUpdate)> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (feed_id(&store, &s.url), synthetic_feed(&mut rng, i, 50)))
+        .collect();
+    measure("refresh 200 feeds x 50 items into an empty db, save_feed each", &mut || {
+        for (id, up) in &updates {
+            store.save_feed(*id, up).unwrap();
+        }
+    });
+    let mut store = Store::open(&dir.path().join("batched.db")).unwrap();
+    store.sync_feeds(&specs).unwrap();
+    measure("the same with save_feeds, 20 feeds a batch", &mut || {
+        for batch in updates.chunks(20) {
+            store.save_feeds(batch).unwrap();
+        }
+    });
+    measure("the same again, nothing changed", &mut || {
+        for batch in updates.chunks(20) {
+            store.save_feeds(batch).unwrap();
+        }
+    });
 }

@@ -7,6 +7,7 @@
 //! read/starred state), `tags`, `search` (the FTS5 index); `migrations` holds the schema.
 
 mod articles;
+mod clean_check;
 mod feeds;
 mod filter;
 pub mod migrations;
@@ -99,10 +100,17 @@ impl Store {
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA temp_store = MEMORY;",
+             PRAGMA temp_store = MEMORY;
+             -- 32 MB of page cache: a refresh's transaction fits without spilling, and the
+             -- first screen's indexes stay in memory.
+             PRAGMA cache_size = -32768;
+             -- A refresh writes tens of MB: checkpoint (and fsync) every 16 MB, not every 4.
+             PRAGMA wal_autocheckpoint = 4000;
+             PRAGMA journal_size_limit = 67108864;",
         )?;
         let mut store = Store { conn };
         migrations::migrate(&mut store.conn)?;
+        search::create_queue(&store.conn)?;
         Ok(store)
     }
 

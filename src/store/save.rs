@@ -1,14 +1,16 @@
 //! Saving a refresh: one transaction per feed, articles upserted by (feed, key), read and
 //! starred state never touched, old read articles pruned past the feed's limit.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::search::{index_article, index_new_article};
+use super::clean_check::clean_cow;
+use super::search::{flush_queue, queue_article};
 use super::{FeedUpdate, Result, SaveStats, Store, StoreError, norm_tag, now_ts, to_ts};
 use crate::model::{FeedId, NewArticle};
-use crate::sanitize::{clean, clean_line};
+use crate::sanitize::clean_line;
 
 /// An item as it will be stored: sanitised, categories folded and de-duplicated.
 struct Item<'a> {
@@ -17,7 +19,7 @@ struct Item<'a> {
     link: Option<String>,
     author: Option<String>,
     published: Option<i64>,
-    content: String,
+    content: Cow<'a, str>,
     /// norm -> display spelling
     categories: HashMap<String, String>,
 }
@@ -42,7 +44,7 @@ impl<'a> Item<'a> {
             link: a.link.as_deref().map(clean_line).and_then(non_empty),
             author: a.author.as_deref().map(clean_line).and_then(non_empty),
             published: a.published.map(to_ts),
-            content: clean(&a.content_html),
+            content: clean_cow(&a.content_html),
             categories,
         }
     }
@@ -65,63 +67,91 @@ impl Store {
     /// read/starred; the last of several items with one key wins), clears the feed's error,
     /// remembers validators and redirects, then prunes past the feed's `max_articles`.
     pub fn save_feed(&mut self, feed: FeedId, update: &FeedUpdate) -> Result<SaveStats> {
-        let now = now_ts();
         let tx = self.write()?;
-        let max_articles: Option<i64> = tx
-            .prepare_cached(
-                "UPDATE feeds SET site_title = coalesce(?2, site_title),
-                     site_link = coalesce(?3, site_link), etag = ?4, last_modified = ?5,
-                     moved_to = coalesce(?6, moved_to), last_error = NULL, last_fetched = ?7
-                 WHERE id = ?1 RETURNING max_articles",
-            )?
-            .query_row(
-                params![
-                    feed.0,
-                    update.site_title.as_deref().map(clean_line).and_then(non_empty),
-                    update.site_link.as_deref().map(clean_line).and_then(non_empty),
-                    update.validators.etag,
-                    update.validators.last_modified,
-                    update.moved_to.as_deref().map(clean_line).and_then(non_empty),
-                    now,
-                ],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::UnknownFeed(feed.0))?;
-
-        // Last wins for duplicate keys, but the first occurrence keeps its place.
-        let mut order: Vec<&NewArticle> = Vec::with_capacity(update.items.len());
-        let mut slot: HashMap<&str, usize> = HashMap::new();
-        for item in &update.items {
-            match slot.get(item.key.as_str()) {
-                Some(&i) => order[i] = item,
-                None => {
-                    slot.insert(&item.key, order.len());
-                    order.push(item);
-                }
-            }
-        }
-
-        let mut stats = SaveStats::default();
-        let mut present = Vec::with_capacity(order.len());
-        // Feeds list newest first: inserting backwards gives the top item the highest id, which
-        // breaks ties between equal dates the way the feed ordered them.
-        for article in order.into_iter().rev() {
-            let item = Item::new(article);
-            let (id, outcome) = upsert(&tx, feed.0, &item, now)?;
-            match outcome {
-                Outcome::New => stats.new += 1,
-                Outcome::Updated => stats.updated += 1,
-                Outcome::Unchanged => {}
-            }
-            present.push(id);
-        }
-        if let Some(max) = max_articles {
-            prune(&tx, feed.0, max, &present)?;
-        }
+        let stats = save_in(&tx, feed, update, now_ts())?;
+        flush_queue(&tx)?;
         tx.commit()?;
         Ok(stats)
     }
+
+    /// Saves several fetched feeds in one transaction, each exactly as [`Store::save_feed`]
+    /// would, with one result per feed (a feed that fails is rolled back alone). Cheaper per
+    /// feed than `save_feed`: one commit and one search-index segment for the whole batch, so
+    /// a refresh should save the results that have arrived together.
+    pub fn save_feeds(&mut self, updates: &[(FeedId, FeedUpdate)]) -> Result<Vec<Result<SaveStats>>> {
+        let now = now_ts();
+        let mut tx = self.write()?;
+        let mut results = Vec::with_capacity(updates.len());
+        for (feed, update) in updates {
+            let savepoint = tx.savepoint()?;
+            let result = save_in(&savepoint, *feed, update, now);
+            if result.is_ok() {
+                savepoint.commit()?;
+            }
+            results.push(result);
+        }
+        flush_queue(&tx)?;
+        tx.commit()?;
+        Ok(results)
+    }
+}
+
+/// Saves one feed inside the caller's transaction. New and changed articles wait in the search
+/// queue: the caller flushes it before committing.
+fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Result<SaveStats> {
+    let max_articles: Option<i64> = tx
+        .prepare_cached(
+            "UPDATE feeds SET site_title = coalesce(?2, site_title),
+                         site_link = coalesce(?3, site_link), etag = ?4, last_modified = ?5,
+                         moved_to = coalesce(?6, moved_to), last_error = NULL, last_fetched = ?7
+                     WHERE id = ?1 RETURNING max_articles",
+        )?
+        .query_row(
+            params![
+                feed.0,
+                update.site_title.as_deref().map(clean_line).and_then(non_empty),
+                update.site_link.as_deref().map(clean_line).and_then(non_empty),
+                update.validators.etag,
+                update.validators.last_modified,
+                update.moved_to.as_deref().map(clean_line).and_then(non_empty),
+                now,
+            ],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::UnknownFeed(feed.0))?;
+
+    // Last wins for duplicate keys, but the first occurrence keeps its place.
+    let mut order: Vec<&NewArticle> = Vec::with_capacity(update.items.len());
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    for item in &update.items {
+        match slot.get(item.key.as_str()) {
+            Some(&i) => order[i] = item,
+            None => {
+                slot.insert(&item.key, order.len());
+                order.push(item);
+            }
+        }
+    }
+
+    let mut stats = SaveStats::default();
+    let mut present = Vec::with_capacity(order.len());
+    // Feeds list newest first: inserting backwards gives the top item the highest id, which
+    // breaks ties between equal dates the way the feed ordered them.
+    for article in order.into_iter().rev() {
+        let item = Item::new(article);
+        let (id, outcome) = upsert(tx, feed.0, &item, now)?;
+        match outcome {
+            Outcome::New => stats.new += 1,
+            Outcome::Updated => stats.updated += 1,
+            Outcome::Unchanged => {}
+        }
+        present.push(id);
+    }
+    if let Some(max) = max_articles {
+        prune(tx, feed.0, max, &present)?;
+    }
+    Ok(stats)
 }
 
 enum Outcome {
@@ -171,7 +201,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
                 |r| r.get(0),
             )?;
         insert_categories(conn, id, &item.categories)?;
-        index_new_article(conn, id, &item.title, &item.content)?;
+        queue_article(conn, id, &item.title, &item.content, None, false)?;
         return Ok((id, Outcome::New));
     };
 
@@ -181,7 +211,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         .collect::<rusqlite::Result<_>>()?;
     let categories_changed = old_categories.len() != item.categories.len()
         || !item.categories.keys().all(|k| old_categories.contains(k));
-    let text_changed = old.title != item.title || old.content != item.content;
+    let text_changed = old.title != item.title || old.content != *item.content;
     let changed = text_changed
         || categories_changed
         || old.link != item.link
@@ -209,7 +239,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         insert_categories(conn, old.id, &item.categories)?;
     }
     if text_changed {
-        index_article(conn, old.id, &item.title, &item.content, old.full_text.as_deref())?;
+        queue_article(conn, old.id, &item.title, &item.content, old.full_text.as_deref(), true)?;
     }
     Ok((old.id, Outcome::Updated))
 }
