@@ -29,12 +29,20 @@ fn main() {
     .expect("start the loopback server");
 
     let dir = tempfile::tempdir().expect("tempdir");
-    let list: String =
-        (0..n).map(|i| format!("[[feed]]\nurl = \"{}\"\ntags = [\"bench\"]\n\n", server.url(&format!("/feed/{i}.xml")))).collect();
+    let list: String = (0..n)
+        .map(|i| {
+            format!("[[feed]]\nurl = \"{}\"\ntags = [\"bench\"]\n\n", server.url(&format!("/feed/{i}.xml")))
+        })
+        .collect();
     std::fs::write(dir.path().join("feeds.toml"), list).expect("write feeds.toml");
-    std::fs::write(dir.path().join("config.toml"), "[fetch]\nconcurrency = 16\nper_host = 16\n").expect("write config");
+    std::fs::write(dir.path().join("config.toml"), "[fetch]\nconcurrency = 16\nper_host = 16\n")
+        .expect("write config");
 
-    println!("byline refresh: {n} feeds x {m} items, {:.1} MB of feeds, {} cores", bytes as f64 / 1e6, cores());
+    println!(
+        "byline refresh: {n} feeds x {m} items, {:.1} MB of feeds, {} cores",
+        bytes as f64 / 1e6,
+        cores()
+    );
     for round in 1..=3 {
         let db = dir.path().join(format!("run{round}.db"));
         let (first, first_rss) = run(dir.path(), &db);

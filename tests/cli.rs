@@ -91,7 +91,12 @@ fn refresh_reports_each_broken_feed_and_keeps_the_rest() {
             .unwrap_or_else(|| panic!("no error line for {path}:\n{}", run.stderr));
         assert!(line.contains(reason), "{line:?} should say {reason:?}");
     }
-    assert_eq!(run.stderr.lines().filter(|l| l.starts_with("error: ")).count(), failed.len(), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.lines().filter(|l| l.starts_with("error: ")).count(),
+        failed.len(),
+        "{}",
+        run.stderr
+    );
     let summary = run.stdout.trim();
     assert!(summary.starts_with("refreshed 15 feeds: "), "{summary}");
     assert!(summary.ends_with(", 0 unchanged, 9 failed"), "{summary}");
@@ -118,7 +123,10 @@ fn refresh_reports_each_broken_feed_and_keeps_the_rest() {
 #[test]
 fn second_refresh_is_unchanged_and_keeps_state() {
     let env = Env::new(
-        vec![("/rss2.xml", feed("rss2.xml", "application/rss+xml")), ("/atom.xml", feed("atom.xml", "application/atom+xml"))],
+        vec![
+            ("/rss2.xml", feed("rss2.xml", "application/rss+xml")),
+            ("/atom.xml", feed("atom.xml", "application/atom+xml")),
+        ],
         &[("/rss2.xml", &["tech"]), ("/atom.xml", &[])],
     );
     let first = env.ok(&["refresh"]);
@@ -138,7 +146,8 @@ fn second_refresh_is_unchanged_and_keeps_state() {
     assert_eq!(third.stdout.trim(), "refreshed 2 feeds: 0 new, 1 unchanged, 0 failed");
     let again = articles(&env, &[]);
     assert_eq!(again.len(), all.len());
-    let same = again.iter().find(|a| a["id"].as_i64().map(|i| i.to_string()) == Some(id.clone())).expect("kept");
+    let same =
+        again.iter().find(|a| a["id"].as_i64().map(|i| i.to_string()) == Some(id.clone())).expect("kept");
     assert_eq!(same["read"], true);
     assert_eq!(same["starred"], true);
 }
@@ -163,7 +172,9 @@ fn articles_filter_by_tag_feed_state_and_search() {
     // Tags: a feed's own tags and the site's categories, case-insensitively; several mean all.
     let tech = articles(&env, &["--tag", "TECH"]);
     assert!(!tech.is_empty());
-    assert!(tech.iter().all(|a| a["feed_url"] == env.url("/rss2.xml") || a["feed_url"] == env.url("/atom.xml")));
+    assert!(
+        tech.iter().all(|a| a["feed_url"] == env.url("/rss2.xml") || a["feed_url"] == env.url("/atom.xml"))
+    );
     let rust = titles(&articles(&env, &["--tag", "rust"]));
     assert!(rust.contains(&"Rust 1.95 stabilises async closures in traits".to_string()), "{rust:?}");
     assert!(rust.contains(&"ratatui 0.30 makes widgets borrow less".to_string()), "{rust:?}");
@@ -172,7 +183,10 @@ fn articles_filter_by_tag_feed_state_and_search() {
 
     let one_feed = articles(&env, &["--feed", &env.url("/french.xml")]);
     assert_eq!(one_feed.len(), 1);
-    assert_eq!(one_feed[0]["title"], "« Souveraineté numérique » : l’État mise sur le logiciel libre — enfin ?");
+    assert_eq!(
+        one_feed[0]["title"],
+        "« Souveraineté numérique » : l’État mise sur le logiciel libre — enfin ?"
+    );
 
     let found = titles(&articles(&env, &["--search", "pooling"]));
     assert_eq!(found, ["Postgres 19 beta lands with built-in connection pooling"]);
@@ -226,7 +240,10 @@ fn show_prints_a_readable_article() {
     let id = french[0]["id"].as_i64().expect("id").to_string();
     let out = env.ok(&["show", &id, "--width", "60"]).stdout;
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("« Souveraineté numérique » : l’État mise sur le logiciel libre — enfin ?"));
+    assert_eq!(
+        lines.next(),
+        Some("« Souveraineté numérique » : l’État mise sur le logiciel libre — enfin ?")
+    );
     assert!(out.contains("\nFeed: L’Actu Numérique\n"), "{out}");
     assert!(out.contains("\nLink: "), "{out}");
     assert!(!out.contains('<') && !out.contains("&nbsp;"), "raw HTML leaked: {out}");
@@ -301,7 +318,8 @@ fn import_and_export_opml() {
     let feeds = feeds.as_array().expect("array");
     assert!(!feeds.is_empty());
     for f in feeds {
-        assert!(exported.contains(&format!("xmlUrl=\"{}\"", f["url"].as_str().expect("url"))), "{f}");
+        let url = f["url"].as_str().expect("url").replace('&', "&amp;");
+        assert!(exported.contains(&format!("xmlUrl=\"{url}\"")), "{f}");
     }
     // Exported OPML imports back into an empty list with the same feeds.
     let other = Env::new(vec![], &[]);
@@ -315,7 +333,8 @@ fn import_and_export_opml() {
 fn bad_config_is_one_line_naming_file_line_and_key() {
     let env = Env::new(vec![], &[("/a.xml", &[])]);
     let feeds = env.feeds_file();
-    std::fs::write(&feeds, "[[feed]]\nurl = \"https://a.example/feed\"\n\n[[feed]]\nurl = \"nope\"\n").expect("write");
+    std::fs::write(&feeds, "[[feed]]\nurl = \"https://a.example/feed\"\n\n[[feed]]\nurl = \"nope\"\n")
+        .expect("write");
     let run = env.run(&["feeds"]);
     assert!(!run.ok);
     let expected = format!("error: {}:5: feed[2].url: malformed URL", feeds.display());
@@ -327,7 +346,8 @@ fn bad_config_is_one_line_naming_file_line_and_key() {
 fn unusable_database_fails_clearly() {
     let env = Env::new(vec![], &[]);
     let db = env.dir.path().join("byline.db");
-    std::fs::write(&db, b"this is not a database, just text that is long enough to look like one").expect("write");
+    std::fs::write(&db, b"this is not a database, just text that is long enough to look like one")
+        .expect("write");
     let run = env.run(&["refresh"]);
     assert!(!run.ok);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);

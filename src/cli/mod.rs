@@ -44,7 +44,7 @@ pub enum Command {
     Refresh {
         /// Only this feed (repeatable).
         #[arg(long = "feed", value_name = "URL")]
-        feeds: Vec<String>,
+        urls: Vec<String>,
     },
     /// List subscribed feeds with unread and total counts.
     Feeds {
@@ -151,7 +151,7 @@ pub struct MarkTarget {
 pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
     let ctx = Context::new(global)?;
     match command {
-        Command::Refresh { feeds } => refresh::run(&ctx, &feeds),
+        Command::Refresh { urls } => refresh::run(&ctx, &urls),
         Command::Feeds { json } => feeds::list(&ctx, json),
         Command::Articles(query) => articles::list(&ctx, &query),
         Command::Show { id, width } => articles::show(&ctx, id, width),

@@ -8,7 +8,12 @@ use crate::serve::{Route, Server};
 
 /// (path on the server, content type, document, tags the demo subscription gives it)
 const SAMPLES: [(&str, &str, &str, &[&str]); 4] = [
-    ("/kernel-notes.atom", "application/atom+xml", include_str!("samples/kernel-notes.atom"), &["linux", "german"]),
+    (
+        "/kernel-notes.atom",
+        "application/atom+xml",
+        include_str!("samples/kernel-notes.atom"),
+        &["linux", "german"],
+    ),
     (
         "/open-source-weekly.rss",
         "application/rss+xml",
@@ -35,7 +40,10 @@ impl Demo {
     /// Starts the sample server and writes a config that refreshes on start.
     pub fn start() -> io::Result<Demo> {
         let server = Server::start(SAMPLES.iter().map(|(path, kind, body, _)| {
-            (path.to_string(), Route::ok(body.as_bytes()).content_type(kind).etag(&format!("\"{}\"", body.len())))
+            (
+                path.to_string(),
+                Route::ok(body.as_bytes()).content_type(kind).etag(&format!("\"{}\"", body.len())),
+            )
         }))?;
         let dir = tempfile::Builder::new().prefix("byline-demo-").tempdir()?;
         let paths = Paths {
