@@ -79,7 +79,8 @@ fn pin_preformatted(html: &str) -> String {
 }
 
 /// html2text drops `<hr>`; a paragraph holding only the rule marker stands in for it, drawn
-/// across the available width by [`super::lines`].
+/// across the available width by [`super::lines`]. It also runs a figure's caption on from its
+/// image; a line break puts the caption under it.
 fn mark_rules(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -89,6 +90,9 @@ fn mark_rules(html: &str) -> String {
         if starts_with_tag(tag, "<hr") {
             out.push_str(&format!("<p>{RULE}</p>"));
             rest = tag.find('>').map_or("", |end| &tag[end + 1..]);
+        } else if starts_with_tag(tag, "<figcaption") {
+            out.push_str("<br><");
+            rest = &tag[1..];
         } else {
             out.push('<');
             rest = &tag[1..];
@@ -146,6 +150,10 @@ mod tests {
     #[test]
     fn pins_spaces_in_preformatted_text_only() {
         assert_eq!(neutralise("a<HR class=x>b<hr/><hrx>"), "a<p>\u{e000}</p>b<p>\u{e000}</p><hrx>");
+        assert_eq!(
+            neutralise("<img alt=x><figcaption>c</figcaption>"),
+            "<img alt=x><br><figcaption>c</figcaption>"
+        );
         let html = "<p>a b</p><PRE class=\"x y\"><code>\tif a {\n    b c</code></PRE> d";
         assert_eq!(
             neutralise(html),
