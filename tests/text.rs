@@ -432,6 +432,27 @@ fn extraction_errors_are_one_line_reasons() {
 }
 
 #[test]
+fn a_page_wrapped_in_a_form_or_chrome_class_still_extracts() {
+    let wordpress = fixture("wordpress.html");
+    for (open, close) in [
+        ("<form id=\"aspnetForm\" action=\"/post\">", "</form>"),
+        ("<div class=\"layout has-sidebar\">", "</div>"),
+    ] {
+        let wrapped = wordpress
+            .replacen(
+                "<div id=\"page\" class=\"site\">",
+                &format!("{open}<div id=\"page\" class=\"site\">"),
+                1,
+            )
+            .replacen("</body>", &format!("{close}</body>"), 1);
+        let page = extract(&wrapped, Some(PAGE_URL)).expect(open);
+        let text = render_html(&page.content_html, 80).to_plain_text();
+        assert!(text.contains("Greens are fresh and wet"), "{open}: {text}");
+        assert!(!text.contains("Pinterest"), "{open}: {text}");
+    }
+}
+
+#[test]
 fn relative_links_resolve_against_the_page_url() {
     let page = extract(&fixture("table-figures.html"), Some(PAGE_URL)).expect("extracts");
     let r = render_html(&page.content_html, 80);

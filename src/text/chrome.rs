@@ -5,7 +5,7 @@
 //! The rules are data (the tables below). An element goes when its tag or ARIA role is chrome,
 //! when a word of its class or id names chrome, or when its whole text is a chrome heading
 //! ("Leave a Comment"). A guard keeps any element holding most of the page's text: a wrapper
-//! with an unlucky class (`has-sidebar`) is the article, not chrome.
+//! with an unlucky class (`has-sidebar`) or a page-wide `<form>` holds the article.
 
 use dom_query::{Document, NodeRef};
 
@@ -114,17 +114,17 @@ fn collect<'a>(node: &NodeRef<'a>, total: usize, doomed: &mut Vec<NodeRef<'a>>) 
 
 fn is_chrome(node: &NodeRef, total: usize) -> bool {
     let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-    if TAGS.contains(&name.as_str()) {
-        return true;
-    }
-    if PROTECTED.contains(&name.as_str()) {
+    let by_tag = TAGS.contains(&name.as_str());
+    if !by_tag && PROTECTED.contains(&name.as_str()) {
         return false;
     }
     let role = node.attr("role").map(|r| r.to_ascii_lowercase());
-    let named = role.is_some_and(|r| ROLES.contains(&r.as_str()))
+    let named = by_tag
+        || role.is_some_and(|r| ROLES.contains(&r.as_str()))
         || node.class().is_some_and(|c| names_chrome(&c))
         || node.id_attr().is_some_and(|i| names_chrome(&i));
     if named {
+        // Some sites wrap the whole page in a <form> (ASP.NET) or a "has-sidebar" div.
         return (text_len(node) as f64) <= MAX_SHARE * total as f64;
     }
     is_chrome_label(node, &name)
@@ -143,7 +143,14 @@ pub(super) fn names_chrome(attr: &str) -> bool {
 
 /// A heading or short label whose whole text is a chrome phrase.
 fn is_chrome_label(node: &NodeRef, name: &str) -> bool {
-    if !matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "span" | "div" | "strong" | "label") {
+    let label_like = match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "span" | "strong" | "label" => true,
+        // A div is a label only when it is (nearly) a leaf; this also spares collecting the
+        // text of every wrapper on a large page.
+        "div" => node.element_children().len() <= 1,
+        _ => false,
+    };
+    if !label_like {
         return false;
     }
     let text = node.text();
