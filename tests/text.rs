@@ -150,6 +150,7 @@ fn fixture_pages_keep_the_article_words() {
         let expected = fixture(&format!("{name}.txt"));
         let shown = read_page_body(name, 80);
         let (recall, precision) = quality(&expected, &shown);
+        eprintln!("{name}: recall {recall:.3}, precision {precision:.3}");
         assert!(recall >= 0.95, "{name}: recall {recall:.3} < 0.95\n---\n{shown}");
         assert!(precision >= 0.9, "{name}: precision {precision:.3} < 0.9\n---\n{shown}");
     }
@@ -369,7 +370,8 @@ fn headings_quotes_rules_and_emphasis_are_styled() {
 
 #[test]
 fn cjk_and_emoji_are_measured_by_display_width() {
-    let html = "<p>日本語の文章はスペースなしで続きますが、端末の幅を超えてはいけません。😀😀😀😀😀😀😀😀😀😀😀😀</p>";
+    let html = "<p>日本語の文章はスペースなしで続きますが、端末の幅を超えてはいけません。😀😀😀😀😀😀😀😀😀😀😀😀</p>\
+        <p>❤️❤️❤️❤️❤️❤️❤️❤️👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧 ok</p>";
     for width in [7, 10, 15, 21] {
         let r = render_html(html, width);
         assert_fits(&r, width, "cjk");

@@ -2,7 +2,7 @@
 //! A too-wide line (a long code line, URL or word) is hard-split at the width; a character
 //! wider than the whole width (a CJK character at width 1) is shown as `?`.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Line, Span};
 
@@ -21,23 +21,28 @@ pub(super) fn fit_lines(lines: Vec<Line>, width: usize) -> Vec<Line> {
 
 fn split_line(line: Line, width: usize, out: &mut Vec<Line>) {
     let mut current = Line::default();
-    let mut used = 0;
+    // The current output line's text, measured as a whole: emoji sequences (a heart and its
+    // presentation selector, ZWJ families) are not the sum of their characters' widths.
+    let mut shown = String::new();
     for span in line.spans {
         let mut text = String::new();
-        for c in span.text.chars() {
-            let mut c = c;
-            let mut w = c.width().unwrap_or(0);
-            if w > width {
-                c = '?';
-                w = 1;
+        let mut chars = span.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            // A character with the combining or joined ones after it is never split.
+            let mut cluster = String::from(c);
+            while let Some(next) = chars.next_if(|n| n.width() == Some(0) || cluster.ends_with('\u{200d}')) {
+                cluster.push(next);
             }
-            if used + w > width {
+            if cluster.width() > width {
+                cluster = "?".to_string();
+            }
+            shown.push_str(&cluster);
+            if shown.width() > width && shown.len() > cluster.len() {
                 push_text(&mut current, std::mem::take(&mut text), span.style);
                 out.push(std::mem::take(&mut current));
-                used = 0;
+                shown.clone_from(&cluster);
             }
-            text.push(c);
-            used += w;
+            text.push_str(&cluster);
         }
         push_text(&mut current, text, span.style);
     }
@@ -60,7 +65,7 @@ pub(super) fn wrap_plain(text: &str, width: usize) -> Vec<String> {
     let mut line = String::new();
     let mut used = 0;
     for word in text.split_whitespace() {
-        let w = unicode_width::UnicodeWidthStr::width(word);
+        let w = word.width();
         if used > 0 && used + 1 + w > width {
             lines.push(std::mem::take(&mut line));
             used = 0;
