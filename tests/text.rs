@@ -481,3 +481,31 @@ fn read_page_has_title_byline_body_and_links() {
         assert!(line.width() <= 60, "{line:?}");
     }
 }
+
+#[test]
+fn odd_markup_never_panics_and_always_fits() {
+    // Every pair of these, nested both ways, at narrow and normal widths.
+    let parts = [
+        ("<table><tr><td>", "</td><td>x</td></tr></table>"),
+        ("<ul><li>", "</li></ul>"),
+        ("<ol start=\"-3\"><li>", "</li><li>b</li></ol>"),
+        ("<blockquote>", "</blockquote>"),
+        ("<pre>", "</pre>"),
+        ("<h2>", "</h2>"),
+        ("<a href=\"https://l.example/\">", "</a>"),
+        ("<dl><dt>term</dt><dd>", "</dd></dl>"),
+        ("<p><code>", "</code></p>"),
+        ("<div><hr>", "<hr></div>"),
+    ];
+    let body = "word 日本 😀 <img src=i.png alt=pic> <b>bold\ttab</b>";
+    for (open_a, close_a) in parts {
+        for (open_b, close_b) in parts {
+            let html = format!("{open_a}{open_b}{body}{close_b}{close_a}<p>{open_b}tail");
+            for width in [0, 1, 2, 3, 5, 9, 14, 33] {
+                let r = render_html(&html, width);
+                assert_fits(&r, width, &html);
+                assert_clean(&r.to_plain_text(), &html);
+            }
+        }
+    }
+}
