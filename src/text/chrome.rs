@@ -144,7 +144,8 @@ pub(super) fn names_chrome(attr: &str) -> bool {
 /// A heading or short label whose whole text is a chrome phrase.
 fn is_chrome_label(node: &NodeRef, name: &str) -> bool {
     let label_like = match name {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "span" | "strong" | "label" => true,
+        // Not <p>: chrome labels are headings and spans, and paragraphs are most of a page.
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "span" | "strong" | "label" => true,
         // A div is a label only when it is (nearly) a leaf; this also spares collecting the
         // text of every wrapper on a large page.
         "div" => node.element_children().len() <= 1,
