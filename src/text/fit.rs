@@ -59,7 +59,7 @@ fn push_text(line: &mut Line, text: String, style: super::Style) {
 
 /// Word-wraps one paragraph of plain text (titles, bylines) to `width`, hard-splitting words
 /// that are longer than the width.
-pub(super) fn wrap_plain(text: &str, width: usize) -> Vec<String> {
+pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();

@@ -17,6 +17,7 @@ mod render;
 
 pub use cache::{ContentKey, RenderCache};
 pub use extract::{ExtractError, Extracted, extract};
+pub use fit::wrap_plain;
 pub use render::render_html;
 
 use unicode_width::UnicodeWidthStr;
