@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod fetch;
+pub mod fulltext;
 pub mod import;
 pub mod logging;
 pub mod model;

@@ -352,3 +352,21 @@ fn unusable_database_fails_clearly() {
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(run.stderr.starts_with("error: cannot open the database"), "{}", run.stderr);
 }
+
+#[test]
+fn read_page_prints_the_article_without_chrome() {
+    let env = Env::new(
+        vec![("/post", Route::ok(fixture("pages/wordpress.html")).content_type("text/html; charset=utf-8"))],
+        &[],
+    );
+    let out = env.ok(&["read-page", &env.url("/post"), "--width", "72"]).stdout;
+    assert!(out.starts_with("Building a Compost Heap That Actually Works\n"), "{out}");
+    for chrome in ["Leave a Comment", "Akismet", "Pinterest"] {
+        assert!(!out.contains(chrome), "{chrome:?} in {out}");
+    }
+    let local =
+        env.ok(&["read-page", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pages/french.html")]);
+    assert!(local.stdout.contains('é'), "{}", local.stdout);
+    let missing = env.run(&["read-page", &env.url("/nothing")]);
+    assert!(!missing.ok && missing.stderr.trim().ends_with("HTTP 404"), "{}", missing.stderr);
+}
