@@ -163,8 +163,10 @@ enum Outcome {
 fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, Outcome)> {
     let existing = conn
         .prepare_cached(
-            "SELECT id, title, link, author, published, first_seen, content, full_text
-             FROM articles WHERE feed_id = ?1 AND key = ?2",
+            "SELECT a.id, a.title, a.link, a.author, a.published, a.first_seen, b.content,
+                 b.full_text
+             FROM articles a JOIN article_bodies b ON b.article_id = a.id
+             WHERE a.feed_id = ?1 AND a.key = ?2",
         )?
         .query_row(params![feed, item.key], |r| {
             Ok(Existing {
@@ -183,8 +185,8 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         let id: i64 = conn
             .prepare_cached(
                 "INSERT INTO articles (feed_id, key, title, link, author, published, first_seen,
-                     date, content)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+                     date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
             )?
             .query_row(
                 params![
@@ -196,10 +198,11 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
                     item.published,
                     now,
                     item.published.unwrap_or(now),
-                    item.content
                 ],
                 |r| r.get(0),
             )?;
+        conn.prepare_cached("INSERT INTO article_bodies (article_id, content) VALUES (?1, ?2)")?
+            .execute(params![id, item.content])?;
         insert_categories(conn, id, &item.categories)?;
         queue_article(conn, id, &item.title, &item.content, None, false)?;
         return Ok((id, Outcome::New));
@@ -221,8 +224,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         return Ok((old.id, Outcome::Unchanged));
     }
     conn.prepare_cached(
-        "UPDATE articles SET title = ?2, link = ?3, author = ?4, published = ?5, date = ?6,
-             content = ?7
+        "UPDATE articles SET title = ?2, link = ?3, author = ?4, published = ?5, date = ?6
          WHERE id = ?1",
     )?
     .execute(params![
@@ -232,8 +234,11 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         item.author,
         item.published,
         item.published.unwrap_or(old.first_seen),
-        item.content
     ])?;
+    if old.content != *item.content {
+        conn.prepare_cached("UPDATE article_bodies SET content = ?2 WHERE article_id = ?1")?
+            .execute(params![old.id, item.content])?;
+    }
     if categories_changed {
         conn.prepare_cached("DELETE FROM article_categories WHERE article_id = ?1")?.execute([old.id])?;
         insert_categories(conn, old.id, &item.categories)?;
