@@ -58,8 +58,7 @@ struct Existing {
     author: Option<String>,
     published: Option<i64>,
     first_seen: i64,
-    content: String,
-    full_text: Option<String>,
+    content_changed: bool,
 }
 
 impl Store {
@@ -163,12 +162,14 @@ enum Outcome {
 fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, Outcome)> {
     let existing = conn
         .prepare_cached(
-            "SELECT a.id, a.title, a.link, a.author, a.published, a.first_seen, b.content,
-                 b.full_text
+            "SELECT a.id, a.title, a.link, a.author, a.published, a.first_seen,
+                 b.content IS NOT ?3
              FROM articles a JOIN article_bodies b ON b.article_id = a.id
              WHERE a.feed_id = ?1 AND a.key = ?2",
         )?
-        .query_row(params![feed, item.key], |r| {
+        // SQLite compares the bodies in place: no copy of the old body for the common case of
+        // an unchanged article.
+        .query_row(params![feed, item.key, item.content], |r| {
             Ok(Existing {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -176,8 +177,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
                 author: r.get(3)?,
                 published: r.get(4)?,
                 first_seen: r.get(5)?,
-                content: r.get(6)?,
-                full_text: r.get(7)?,
+                content_changed: r.get(6)?,
             })
         })
         .optional()?;
@@ -214,7 +214,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         .collect::<rusqlite::Result<_>>()?;
     let categories_changed = old_categories.len() != item.categories.len()
         || !item.categories.keys().all(|k| old_categories.contains(k));
-    let text_changed = old.title != item.title || old.content != *item.content;
+    let text_changed = old.title != item.title || old.content_changed;
     let changed = text_changed
         || categories_changed
         || old.link != item.link
@@ -235,7 +235,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         item.published,
         item.published.unwrap_or(old.first_seen),
     ])?;
-    if old.content != *item.content {
+    if old.content_changed {
         conn.prepare_cached("UPDATE article_bodies SET content = ?2 WHERE article_id = ?1")?
             .execute(params![old.id, item.content])?;
     }
@@ -244,7 +244,10 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         insert_categories(conn, old.id, &item.categories)?;
     }
     if text_changed {
-        queue_article(conn, old.id, &item.title, &item.content, old.full_text.as_deref(), true)?;
+        let full_text: Option<String> = conn
+            .prepare_cached("SELECT full_text FROM article_bodies WHERE article_id = ?1")?
+            .query_row([old.id], |r| r.get(0))?;
+        queue_article(conn, old.id, &item.title, &item.content, full_text.as_deref(), true)?;
     }
     Ok((old.id, Outcome::Updated))
 }

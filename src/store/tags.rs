@@ -3,11 +3,11 @@
 use super::{Result, Store};
 use crate::model::TagCount;
 
-/// Every article of a feed carries the feed's tags, so over subscribed feeds a tag counts
-///   the articles of feeds tagged with it
-///   + the articles with it as a category (`category_counts`, kept by triggers)
-///   - the articles counted twice: with it as a category in a feed tagged with it.
-/// That is three small aggregates and a few thousand index lookups; no article is read.
+/// Every article of a feed carries the feed's tags, so over subscribed feeds a tag counts:
+/// the articles of feeds tagged with it, plus the articles with it as a category
+/// (`category_counts`, kept by triggers), minus those counted twice (with it as a category in a
+/// feed tagged with it). Three small aggregates and a few thousand index lookups; no article
+/// row is read.
 const TAG_COUNTS: &str = "
 WITH parts (norm, total, unread, is_feed_tag) AS (
     SELECT t.norm, f.total, f.unread, 1
