@@ -679,18 +679,3 @@ fn refresh_timing() {
         }
     });
 }
-
-/// Prints query plans of the search queries against the kept timing database.
-#[test]
-#[ignore]
-fn search_plans() {
-    let Some(dir) = std::env::var_os("BYLINE_PERF_DIR") else { return };
-    let conn = rusqlite::Connection::open(std::path::Path::new(&dir).join("big.db")).unwrap();
-    let q = std::env::var("Q").unwrap_or_default();
-    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {q}")).unwrap();
-    let rows: Vec<String> = stmt.query_map([], |r| r.get(3)).unwrap().map(|r| r.unwrap()).collect();
-    println!("{}", rows.join("\n"));
-    let start = std::time::Instant::now();
-    let n = conn.prepare(&q).unwrap().query_map([], |_| Ok(())).unwrap().count();
-    println!("{n} rows in {:?}", start.elapsed());
-}

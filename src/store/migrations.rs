@@ -7,9 +7,9 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use super::{Result, StoreError};
 
 /// One schema version: its SQL, then optional Rust work (for data SQL cannot compute).
-pub struct Step {
-    pub sql: &'static str,
-    pub after: Option<fn(&Transaction) -> Result<()>>,
+struct Step {
+    sql: &'static str,
+    after: Option<fn(&Transaction) -> Result<()>>,
 }
 
 /// Version 1: feeds, tags, articles, categories, and the counters the lists read instead of
@@ -137,7 +137,7 @@ CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 END;
 ";
 
-pub const STEPS: &[Step] =
+const STEPS: &[Step] =
     &[Step { sql: V1, after: None }, Step { sql: V2, after: Some(super::search::index_all) }];
 
 /// The schema version this build writes.

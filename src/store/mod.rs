@@ -76,6 +76,8 @@ pub struct SaveStats {
     pub updated: u32,
 }
 
+/// One connection to the database. Reads take `&self`, writes `&mut self`; open one `Store`
+/// per thread that needs one (they are `Send`, not `Sync`).
 pub struct Store {
     conn: Connection,
 }
