@@ -146,6 +146,14 @@ fn missing_published_date_uses_first_seen() {
     let full = store.article(list[0].id).unwrap().unwrap();
     assert_eq!(full.first_seen, list[0].date);
     assert_eq!(full.content_html, "<p>Body of Undated</p>");
+
+    // A date in the future counts as first-seen: it cannot pin an item on top.
+    let future = Utc::now() + chrono::Duration::days(3650);
+    store.save_feed(a, &update(vec![item("future", "Future", Some(future))])).unwrap();
+    let future = &store.articles(&all(), 0, 10).unwrap()[0];
+    assert_eq!(future.title, "Future");
+    assert!(future.has_published);
+    assert!(future.date <= Utc::now());
 }
 
 #[test]
@@ -378,8 +386,9 @@ fn max_articles_prunes_oldest_read_but_keeps_starred_and_listed() {
     limited.max_articles = Some(3);
     store.sync_feeds(&[limited]).unwrap();
     let a = feed_id(&store, A);
-    let first: Vec<NewArticle> =
-        (1..=5).map(|d| item(&format!("old{d}"), &format!("Old{d}"), Some(day(d)))).collect();
+    let first: Vec<NewArticle> = (1..=5)
+        .map(|d| with_categories(item(&format!("old{d}"), &format!("Old{d}"), Some(day(d))), &["Old"]))
+        .collect();
     store.save_feed(a, &update(first)).unwrap();
     assert_eq!(store.count_articles(&all()).unwrap(), 5, "all still listed by the feed");
     let ids: Vec<ArticleId> = store.articles(&all(), 0, 10).unwrap().iter().map(|a| a.id).collect();
@@ -397,6 +406,9 @@ fn max_articles_prunes_oldest_read_but_keeps_starred_and_listed() {
     assert_eq!(titles(&store, &all()), ["New11", "New10", "Old2", "Old1"]);
     let feed = store.feeds().unwrap().remove(0);
     assert_eq!((feed.total, feed.unread), (4, 3));
+    // The category's counters followed the deletions.
+    let old = store.tags().unwrap().into_iter().find(|t| t.tag == "Old").unwrap();
+    assert_eq!((old.total, old.unread), (2, 1));
 }
 
 #[test]

@@ -197,7 +197,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
                     item.author,
                     item.published,
                     now,
-                    item.published.unwrap_or(now),
+                    list_date(item.published, now),
                 ],
                 |r| r.get(0),
             )?;
@@ -233,7 +233,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         item.link,
         item.author,
         item.published,
-        item.published.unwrap_or(old.first_seen),
+        list_date(item.published, old.first_seen),
     ])?;
     if old.content_changed {
         conn.prepare_cached("UPDATE article_bodies SET content = ?2 WHERE article_id = ?1")?
@@ -250,6 +250,12 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         queue_article(conn, old.id, &item.title, &item.content, full_text.as_deref(), true)?;
     }
     Ok((old.id, Outcome::Updated))
+}
+
+/// The date lists sort by: published, else first seen; never later than first seen, so an
+/// item dated in the future cannot sit on top of every list for years.
+fn list_date(published: Option<i64>, first_seen: i64) -> i64 {
+    published.map_or(first_seen, |p| p.min(first_seen))
 }
 
 fn insert_categories(conn: &Connection, id: i64, categories: &HashMap<String, String>) -> Result<()> {
