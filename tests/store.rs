@@ -71,6 +71,14 @@ fn refetch_keeps_read_and_starred_and_does_not_duplicate() {
     assert_eq!(store.set_read(&[one], true).unwrap(), [], "already read");
     assert_eq!(store.set_starred(&[two], true).unwrap(), [two]);
 
+    // The very same document again: nothing to do, but the fetch is recorded.
+    store.record_error(a, "HTTP 500").unwrap();
+    let mut same = update(items.clone());
+    same.validators.etag = Some("\"v2\"".into());
+    assert_eq!(store.save_feed(a, &same).unwrap(), SaveStats::default());
+    assert_eq!(store.feeds().unwrap()[0].last_error, None);
+    assert_eq!(store.fetch_targets(&[]).unwrap()[0].validators.etag.as_deref(), Some("\"v2\""));
+
     // Same items again, one with a new title: no duplicates, state kept, one update counted.
     let mut again = items;
     again[1].title = "Two, revised".into();
@@ -409,6 +417,25 @@ fn max_articles_prunes_oldest_read_but_keeps_starred_and_listed() {
     // The category's counters followed the deletions.
     let old = store.tags().unwrap().into_iter().find(|t| t.tag == "Old").unwrap();
     assert_eq!((old.total, old.unread), (2, 1));
+}
+
+#[test]
+fn a_new_limit_applies_on_the_next_save_even_of_the_same_document() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    let a = feed_id(&store, A);
+    let old: Vec<NewArticle> =
+        (1..=5).map(|d| item(&format!("o{d}"), &format!("Old{d}"), Some(day(d)))).collect();
+    store.save_feed(a, &update(old)).unwrap();
+    let current = update(vec![item("n10", "New10", Some(day(10))), item("n11", "New11", Some(day(11)))]);
+    store.save_feed(a, &current).unwrap();
+    store.mark_filter_read(&all()).unwrap();
+
+    let mut limited = spec(A, &[]);
+    limited.max_articles = Some(3);
+    store.sync_feeds(&[limited]).unwrap();
+    store.save_feed(a, &current).unwrap();
+    assert_eq!(titles(&store, &all()), ["New11", "New10", "Old5"]);
 }
 
 #[test]

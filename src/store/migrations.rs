@@ -31,6 +31,8 @@ CREATE TABLE feeds (
     moved_to TEXT,
     last_error TEXT,
     last_fetched INTEGER,
+    -- digest of the items last saved: the same document again is not re-examined
+    items_hash BLOB,
     -- kept by the triggers below
     total INTEGER NOT NULL DEFAULT 0,
     unread INTEGER NOT NULL DEFAULT 0

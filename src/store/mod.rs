@@ -10,6 +10,7 @@ mod articles;
 mod clean_check;
 mod feeds;
 mod filter;
+mod fingerprint;
 pub mod migrations;
 mod plain_text;
 mod save;

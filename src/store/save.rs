@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::clean_check::clean_cow;
+use super::fingerprint::fingerprint;
 use super::search::{flush_queue, queue_article};
 use super::{FeedUpdate, Result, SaveStats, Store, StoreError, norm_tag, now_ts, to_ts};
 use crate::model::{FeedId, NewArticle};
@@ -98,12 +99,12 @@ impl Store {
 /// Saves one feed inside the caller's transaction. New and changed articles wait in the search
 /// queue: the caller flushes it before committing.
 fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Result<SaveStats> {
-    let max_articles: Option<i64> = tx
+    let (max_articles, old_hash): (Option<i64>, Option<Vec<u8>>) = tx
         .prepare_cached(
             "UPDATE feeds SET site_title = coalesce(?2, site_title),
                          site_link = coalesce(?3, site_link), etag = ?4, last_modified = ?5,
                          moved_to = coalesce(?6, moved_to), last_error = NULL, last_fetched = ?7
-                     WHERE id = ?1 RETURNING max_articles",
+                     WHERE id = ?1 RETURNING max_articles, items_hash",
         )?
         .query_row(
             params![
@@ -115,10 +116,14 @@ fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Resu
                 update.moved_to.as_deref().map(clean_line).and_then(non_empty),
                 now,
             ],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .ok_or(StoreError::UnknownFeed(feed.0))?;
+    let hash = fingerprint(&update.items);
+    if old_hash.as_deref() == Some(hash.as_slice()) {
+        return Ok(SaveStats::default());
+    }
 
     // Last wins for duplicate keys, but the first occurrence keeps its place.
     let mut order: Vec<&NewArticle> = Vec::with_capacity(update.items.len());
@@ -150,6 +155,7 @@ fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Resu
     if let Some(max) = max_articles {
         prune(tx, feed.0, max, &present)?;
     }
+    tx.prepare_cached("UPDATE feeds SET items_hash = ?2 WHERE id = ?1")?.execute(params![feed.0, hash])?;
     Ok(stats)
 }
 
