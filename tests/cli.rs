@@ -407,3 +407,21 @@ fn full_text_feeds_fetch_article_pages_during_refresh() {
     env.ok(&["refresh"]);
     assert_eq!(env.server.hits("/post"), hits);
 }
+
+#[test]
+fn permanent_redirect_is_reported_and_remembered() {
+    let env = Env::new(
+        vec![
+            ("/old.xml", Route::redirect(301, "/new.xml")),
+            ("/new.xml", feed("rss2.xml", "application/rss+xml")),
+        ],
+        &[("/old.xml", &["tech"])],
+    );
+    let run = env.ok(&["refresh"]);
+    assert!(run.stdout.contains("3 new, 0 unchanged, 0 failed"), "{}", run.stdout);
+    let note = format!("note: {} moved permanently to {}", env.url("/old.xml"), env.url("/new.xml"));
+    assert!(run.stderr.contains(&note), "{}", run.stderr);
+    env.ok(&["refresh"]);
+    assert_eq!(env.server.hits("/old.xml"), 1, "the second refresh goes straight to the new address");
+    assert_eq!(env.server.hits("/new.xml"), 2);
+}
