@@ -2,12 +2,11 @@
 //! carry only a summary. Used by the refresh (per-feed `full_text = true`) and by the reader (`f`).
 
 use crate::fetch::{Fetched, Fetcher, Page};
-use crate::store::Validators;
 use crate::text::extract;
 
 /// Fetches `url` and returns the extracted article HTML, or a one-line reason.
 pub async fn fetch_full_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
-    let page = match fetcher.get(url, &Validators::default()).await {
+    let page = match fetcher.get_remote(url).await {
         Ok(Fetched::Page(page)) => page,
         Ok(Fetched::NotModified) => return Err("the server answered 304 to a plain request".into()),
         Err(e) => return Err(e.to_string()),
@@ -55,6 +54,7 @@ fn meta_charset(head: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Validators;
 
     fn page(body: &[u8], content_type: Option<&str>) -> Page {
         Page {

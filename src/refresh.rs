@@ -49,6 +49,11 @@ pub enum RefreshError {
     Writer(String),
 }
 
+/// Most article pages fetched for one feed in one refresh (the newest first).
+const FULL_TEXT_PER_FEED: usize = 20;
+/// How far back a refresh looks for articles still missing their full text.
+const FULL_TEXT_DAYS: i64 = 2;
+
 /// What a fetch task hands the writer.
 enum Fetch {
     Unchanged,
@@ -64,7 +69,9 @@ pub async fn refresh(
     targets: Vec<FetchTarget>,
     on_feed: impl FnMut(&FeedReport) + Send + 'static,
 ) -> Result<Summary, RefreshError> {
-    let started = Utc::now();
+    // Pages of recent articles that still lack their full text (new now, or left over or failed
+    // in a recent run) are fetched; older ones are left to the reader's `f`.
+    let recent = Utc::now() - chrono::Duration::days(FULL_TEXT_DAYS);
     let full_text: Vec<FeedId> = targets.iter().filter(|t| t.full_text).map(|t| t.id).collect();
     let (tx, rx) = mpsc::channel::<(FetchTarget, Fetch)>();
     let writer = tokio::task::spawn_blocking(move || write_all(store, rx, on_feed));
@@ -82,7 +89,7 @@ pub async fn refresh(
     while tasks.join_next().await.is_some() {}
     let (store, mut summary) = writer.await.map_err(|e| RefreshError::Writer(e.to_string()))??;
     if !full_text.is_empty() {
-        summary.full_texts = fetch_full_texts(store, &fetcher, &full_text, started).await?;
+        summary.full_texts = fetch_full_texts(store, &fetcher, &full_text, recent).await?;
     }
     Ok(summary)
 }
@@ -177,18 +184,28 @@ fn save_batch(store: &mut Store, batch: Vec<(FetchTarget, Fetch)>) -> Result<Vec
     Ok(reports)
 }
 
-/// Fetches and extracts the pages of the articles these feeds gained since `since`; returns how
-/// many were stored. A page that fails is skipped (the reader falls back to the feed's content).
+/// Fetches and extracts the pages of articles these feeds gained since `since` that lack their
+/// full text; returns how many were stored. A page that fails is skipped (the reader falls back
+/// to the feed's content) and tried again by the next refresh while it is recent.
 async fn fetch_full_texts(
     store: Store,
     fetcher: &Fetcher,
     feeds: &[FeedId],
     since: DateTime<Utc>,
 ) -> Result<u32, RefreshError> {
-    let mut wanted: Vec<(ArticleId, String)> = Vec::new();
-    for feed in feeds {
-        wanted.extend(store.missing_full_text(*feed, since)?);
-    }
+    let feeds = feeds.to_vec();
+    let (store, wanted) = tokio::task::spawn_blocking(move || {
+        let mut wanted: Vec<(ArticleId, String)> = Vec::new();
+        for feed in feeds {
+            // A feed's first refresh may bring a hundred items: the rest wait for later runs
+            // rather than making this one crawl a whole site.
+            let missing = store.missing_full_text(feed, since)?;
+            wanted.extend(missing.into_iter().rev().take(FULL_TEXT_PER_FEED));
+        }
+        Ok::<_, StoreError>((store, wanted))
+    })
+    .await
+    .map_err(|e| RefreshError::Writer(e.to_string()))??;
     let mut tasks = tokio::task::JoinSet::new();
     for (id, link) in wanted {
         let fetcher = fetcher.clone();

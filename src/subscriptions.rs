@@ -155,6 +155,12 @@ pub fn parse_feeds(text: &str, file: &str) -> Result<Vec<FeedSpec>, ConfigError>
 
 /// A feed URL must be absolute http(s), or a local file (handy for testing and for peeking).
 pub fn check_url(url: &str) -> Result<(), String> {
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!(
+            "malformed URL {:?}: spaces or control characters",
+            crate::sanitize::clean_line(url)
+        ));
+    }
     match url::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
         Ok(u) if u.scheme() == "file" => Ok(()),
@@ -195,8 +201,14 @@ pub async fn resolve(fetcher: &Fetcher, url: &str) -> Result<(String, Option<Str
     check_url(url).map_err(|m| no_feed(url, m))?;
     let mut candidate = url.to_string();
     // At most one hop of discovery: a page that links to a page that links to... is not a feed.
-    for _ in 0..2 {
-        let page = match fetcher.get(&candidate, &Validators::default()).await {
+    for hop in 0..2 {
+        // What the user typed may be a local file; what a page links to is only ever fetched remotely.
+        let got = if hop == 0 {
+            fetcher.get(&candidate, &Validators::default()).await
+        } else {
+            fetcher.get_remote(&candidate).await
+        };
+        let page = match got {
             Ok(Fetched::Page(page)) => page,
             Ok(Fetched::NotModified) => return Err(no_feed(&candidate, "unexpected 304".into())),
             Err(e) => return Err(no_feed(&candidate, e.to_string())),

@@ -41,8 +41,9 @@ impl Context {
         })
     }
 
-    /// The id of a subscribed feed, by URL.
+    /// The id of a subscribed feed, by URL (as feeds.toml matches it: a trailing slash aside).
     pub fn feed_id(&self, store: &Store, url: &str) -> anyhow::Result<FeedId> {
+        let url = self.subscriptions.find(url).map_or(url, |spec| spec.url.as_str());
         match store.feed_by_url(url)? {
             Some(feed) => Ok(feed.id),
             None => anyhow::bail!("not subscribed to {url}"),
@@ -55,10 +56,12 @@ pub fn limits(config: &Config) -> Limits {
     let f = &config.fetch;
     Limits {
         timeout: std::time::Duration::from_secs(f.timeout_seconds.max(1)),
-        max_body_bytes: f.max_body_kib.max(1) * 1024,
+        max_body_bytes: f.max_body_kib.clamp(1, u64::MAX / 1024) * 1024,
         max_redirects: f.max_redirects,
-        concurrency: f.concurrency.max(1),
-        per_host: f.per_host.max(1),
+        // Beyond a few hundred requests in flight nothing gets faster; the cap also keeps the
+        // semaphores in range.
+        concurrency: f.concurrency.clamp(1, 1024),
+        per_host: f.per_host.clamp(1, 1024),
     }
 }
 

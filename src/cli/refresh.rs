@@ -4,12 +4,18 @@ use crate::refresh::{FeedOutcome, refresh};
 
 use super::context::{Context, runtime};
 
+/// The subscribed spelling of a feed URL given on the command line.
+fn canonical(ctx: &Context, url: &str) -> anyhow::Result<String> {
+    match ctx.subscriptions.find(url) {
+        Some(spec) => Ok(spec.url.clone()),
+        None => anyhow::bail!("not subscribed to {url}"),
+    }
+}
+
 pub fn run(ctx: &Context, only: &[String]) -> anyhow::Result<()> {
     let store = ctx.store()?;
-    for url in only {
-        ctx.feed_id(&store, url)?;
-    }
-    let targets = store.fetch_targets(only)?;
+    let only: Vec<String> = only.iter().map(|url| canonical(ctx, url)).collect::<anyhow::Result<_>>()?;
+    let targets = store.fetch_targets(&only)?;
     let fetcher = ctx.fetcher()?;
     let summary = runtime()?.block_on(refresh(store, fetcher, targets, |report| {
         if let FeedOutcome::Failed(reason) = &report.outcome {

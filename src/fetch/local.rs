@@ -14,6 +14,13 @@ pub(super) async fn read(path: &Path, given: &str, max: u64) -> Result<Fetched, 
         FetchError::Other(crate::sanitize::clean_line(&format!("cannot read {}: {reason}", path.display())))
     };
     let file = tokio::fs::File::open(path).await.map_err(cannot)?;
+    // A FIFO, a terminal or a directory is no feed, and reading one could wait forever.
+    if !file.metadata().await.map_err(cannot)?.is_file() {
+        return Err(FetchError::Other(crate::sanitize::clean_line(&format!(
+            "cannot read {}: not a regular file",
+            path.display()
+        ))));
+    }
     // Read one byte past the cap rather than trusting the size: /dev/zero has none.
     let mut body = Vec::new();
     file.take(max + 1).read_to_end(&mut body).await.map_err(cannot)?;

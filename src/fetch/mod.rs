@@ -116,7 +116,12 @@ impl Fetcher {
     /// are read from disk with the same size bound.
     pub async fn get(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
         match target(url)? {
-            Target::File(path) => local::read(&path, url, self.limits.max_body_bytes).await,
+            Target::File(path) => {
+                let budget = self.limits.timeout;
+                tokio::time::timeout(budget, local::read(&path, url, self.limits.max_body_bytes))
+                    .await
+                    .unwrap_or(Err(timeout_error(budget)))
+            }
             Target::Http(url) => {
                 // Waiting for a turn is not part of the request's time budget.
                 let _permits = self.gate.enter(&url).await;
@@ -125,6 +130,19 @@ impl Fetcher {
                     .await
                     .unwrap_or(Err(timeout_error(budget)))
             }
+        }
+    }
+}
+
+impl Fetcher {
+    /// Like [`Fetcher::get`] for addresses that came from the network (article links, discovered
+    /// feeds): only http(s), never a local file.
+    pub async fn get_remote(&self, url: &str) -> Result<Fetched, FetchError> {
+        match target(url)? {
+            Target::Http(_) => self.get(url, &Validators::default()).await,
+            Target::File(_) => Err(FetchError::BadUrl(crate::sanitize::clean_line(&format!(
+                "{url}: only http(s) addresses are fetched from a page's links"
+            )))),
         }
     }
 }

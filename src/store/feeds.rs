@@ -163,12 +163,13 @@ impl Store {
         Ok(())
     }
 
-    /// Records a failed refresh with its one-line reason.
+    /// Records a failed refresh with its one-line reason. The attempt counts as a fetch for the
+    /// refresh interval, so a broken server is not asked again on every periodic tick.
     pub fn record_error(&mut self, feed: FeedId, reason: &str) -> Result<()> {
         let changed = self
             .conn
-            .prepare_cached("UPDATE feeds SET last_error = ?2 WHERE id = ?1")?
-            .execute(params![feed.0, clean_line(reason)])?;
+            .prepare_cached("UPDATE feeds SET last_error = ?2, last_fetched = ?3 WHERE id = ?1")?
+            .execute(params![feed.0, clean_line(reason), now_ts()])?;
         if changed == 0 {
             return Err(StoreError::UnknownFeed(feed.0));
         }
