@@ -1,6 +1,7 @@
 //! byline: a terminal news reader. The library core knows nothing of the terminal; `app` holds
 //! the pure state machine, `ui` and `tui` draw it.
 
+pub mod app;
 pub mod config;
 pub mod fetch;
 pub mod model;
