@@ -11,3 +11,5 @@ pub mod sanitize;
 pub mod store;
 pub mod subscriptions;
 pub mod text;
+pub mod tui;
+pub mod ui;
