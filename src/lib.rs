@@ -2,12 +2,17 @@
 //! the pure state machine, `ui` and `tui` draw it.
 
 pub mod app;
+pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod fetch;
+pub mod import;
+pub mod logging;
 pub mod model;
 pub mod parse;
 pub mod refresh;
 pub mod sanitize;
+pub mod serve;
 pub mod store;
 pub mod subscriptions;
 pub mod text;

@@ -293,22 +293,51 @@ impl KeyBindings {
     }
 }
 
+/// A command name as a table key; an unknown one fails on its own line.
+struct CommandName(Command);
+
+impl<'de> Deserialize<'de> for CommandName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Command::from_name(&name).map(CommandName).ok_or_else(|| {
+            serde::de::Error::custom(format!("unknown command \"{name}\" (the help screen lists them)"))
+        })
+    }
+}
+
+/// The keys of one command; a bad key name fails on its own line.
+struct KeyList(Vec<Key>);
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let names = Vec::<String>::deserialize(deserializer)?;
+        names
+            .iter()
+            .map(|k| Key::parse(k))
+            .collect::<Result<_, _>>()
+            .map(KeyList)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 impl<'de> Deserialize<'de> for KeyBindings {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let table = BTreeMap::<String, Vec<String>>::deserialize(deserializer)?;
-        let mut out = KeyBindings::default();
-        for (name, keys) in table {
-            let command = Command::from_name(&name).ok_or_else(|| {
-                D::Error::custom(format!("keys.{name}: unknown command (see the help screen for the list)"))
-            })?;
-            let keys = keys
-                .iter()
-                .map(|k| Key::parse(k).map_err(|e| D::Error::custom(format!("keys.{name}: {e}"))))
-                .collect::<Result<Vec<_>, _>>()?;
-            out.bind(command, keys);
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = KeyBindings;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of command = [\"key\", ...]")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<KeyBindings, A::Error> {
+                let mut out = KeyBindings::default();
+                while let Some(CommandName(command)) = map.next_key()? {
+                    let KeyList(keys) = map.next_value()?;
+                    out.bind(command, keys);
+                }
+                Ok(out)
+            }
         }
-        Ok(out)
+        deserializer.deserialize_map(Visitor)
     }
 }
 
@@ -339,10 +368,12 @@ mod tests {
 
     #[test]
     fn bad_names_say_which_key() {
-        let err = toml::from_str::<KeyBindings>("down = [\"Hyper-j\"]").expect_err("bad key");
-        assert!(err.to_string().contains("keys.down"), "{err}");
-        let err = toml::from_str::<KeyBindings>("dwon = [\"j\"]").expect_err("bad command");
-        assert!(err.to_string().contains("keys.dwon"), "{err}");
+        let text = "[keys]\nup = [\"k\"]\ndown = [\"Hyper-j\"]\n";
+        let err = crate::config::Config::parse(text, "c.toml").expect_err("bad key").to_string();
+        assert!(err.starts_with("c.toml:3: keys.down: unknown key name \"Hyper-j\""), "{err}");
+        let err =
+            crate::config::Config::parse("[keys]\ndwon = [\"j\"]\n", "c.toml").expect_err("bad command");
+        assert!(err.to_string().starts_with("c.toml:2: keys.dwon: unknown command"), "{err}");
     }
 
     #[test]

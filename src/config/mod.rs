@@ -2,12 +2,17 @@
 //! the subscription list (feeds.toml) and the XDG paths.
 
 pub mod keys;
+mod load;
+mod paths;
 pub mod theme;
+
+pub use load::{ConfigError, error_at, located_error};
+pub use paths::Paths;
 
 use serde::Deserialize;
 
 /// Everything in config.toml. Every field has a default from the embedded config/config.toml.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub general: General,
@@ -40,17 +45,6 @@ pub struct FetchSettings {
     pub user_agent: Option<String>,
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            general: General::default(),
-            fetch: FetchSettings::default(),
-            keys: keys::KeyBindings::default(),
-            theme: theme::Theme::default(),
-        }
-    }
-}
-
 impl Default for General {
     fn default() -> Self {
         General { refresh_on_start: false, refresh_minutes: 0, mark_read_on_open: true, browser: Vec::new() }
@@ -70,11 +64,55 @@ impl Default for FetchSettings {
     }
 }
 
-/// Where byline keeps its files: XDG on Linux, each overridable from the command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paths {
-    pub config_file: std::path::PathBuf,
-    pub feeds_file: std::path::PathBuf,
-    pub db_file: std::path::PathBuf,
-    pub log_dir: std::path::PathBuf,
+/// The documented default config.toml, compiled in.
+pub const DEFAULT_CONFIG: &str = include_str!("../../config/config.toml");
+
+impl Config {
+    /// Reads the user's config.toml, layered over the defaults; a missing file means defaults.
+    pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(ConfigError::Io { file: path.display().to_string(), message: e.to_string() }),
+        }
+    }
+
+    /// Parses config text; `file` names it in errors. Keys the text leaves out keep their defaults.
+    pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| located_error(text, file, &e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_file_documents_exactly_the_defaults() {
+        let parsed = Config::parse(DEFAULT_CONFIG, "config.toml").expect("embedded config parses");
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn user_file_overrides_only_what_it_names() {
+        let c = Config::parse("[general]\nrefresh_minutes = 15\n", "c.toml").expect("parses");
+        assert_eq!(c.general.refresh_minutes, 15);
+        assert_eq!(c.fetch, FetchSettings::default());
+    }
+
+    #[test]
+    fn bad_line_names_file_line_and_key() {
+        let text = "[general]\nrefresh_on_start = true\nrefresh_minutes = \"soon\"\n";
+        let err = Config::parse(text, "/home/u/.config/byline/config.toml").expect_err("bad type");
+        let msg = err.to_string();
+        assert!(msg.starts_with("/home/u/.config/byline/config.toml:3: general.refresh_minutes: "), "{msg}");
+        assert!(!msg.contains('\n'), "{msg}");
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let err = Config::parse("[fetch]\ntimeout = 3\n", "c.toml").expect_err("unknown key");
+        let msg = err.to_string();
+        assert!(msg.starts_with("c.toml:2: fetch.timeout: unknown field"), "{msg}");
+    }
 }

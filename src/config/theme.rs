@@ -2,8 +2,6 @@
 //!
 //! In config.toml: `[theme]` then `element = "name"` or `"#rrggbb"` or `"default"`.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Deserializer};
 
 /// A colour as the user wrote it; the UI maps it to terminal colours.
@@ -139,19 +137,45 @@ impl Theme {
     }
 }
 
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Colour::parse(&String::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An element name as a table key; an unknown one fails on its own line.
+struct Element(String);
+
+impl<'de> Deserialize<'de> for Element {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        if Theme::default().slot(&name).is_none() {
+            return Err(serde::de::Error::custom(format!("unknown theme element \"{name}\"")));
+        }
+        Ok(Element(name))
+    }
+}
+
 impl<'de> Deserialize<'de> for Theme {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let table = BTreeMap::<String, String>::deserialize(deserializer)?;
-        let mut theme = Theme::default();
-        for (name, value) in table {
-            let colour = Colour::parse(&value).map_err(|e| D::Error::custom(format!("theme.{name}: {e}")))?;
-            let slot = theme
-                .slot(&name)
-                .ok_or_else(|| D::Error::custom(format!("theme.{name}: unknown element")))?;
-            *slot = colour;
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Theme;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table of element = \"colour\"")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Theme, A::Error> {
+                let mut theme = Theme::default();
+                while let Some(Element(name)) = map.next_key()? {
+                    let colour: Colour = map.next_value()?;
+                    if let Some(slot) = theme.slot(&name) {
+                        *slot = colour;
+                    }
+                }
+                Ok(theme)
+            }
         }
-        Ok(theme)
+        deserializer.deserialize_map(Visitor)
     }
 }
 
@@ -176,9 +200,11 @@ mod tests {
         let theme: Theme = toml::from_str("unread = \"#112233\"").expect("valid");
         assert_eq!(theme.unread, Colour::Rgb(0x11, 0x22, 0x33));
         assert_eq!(theme.error, Theme::default().error);
-        let err = toml::from_str::<Theme>("link = \"blu\"").expect_err("bad colour");
-        assert!(err.to_string().contains("theme.link"), "{err}");
-        let err = toml::from_str::<Theme>("lnk = \"blue\"").expect_err("bad element");
-        assert!(err.to_string().contains("theme.lnk"), "{err}");
+        let err =
+            crate::config::Config::parse("[theme]\nlink = \"blu\"\n", "c.toml").expect_err("bad colour");
+        assert!(err.to_string().starts_with("c.toml:2: theme.link: unknown colour \"blu\""), "{err}");
+        let err =
+            crate::config::Config::parse("[theme]\nlnk = \"blue\"\n", "c.toml").expect_err("bad element");
+        assert!(err.to_string().starts_with("c.toml:2: theme.lnk: unknown theme element"), "{err}");
     }
 }

@@ -1,8 +1,26 @@
 //! HTTP fetching with bounds on everything: time, bytes, redirects, concurrency.
+//!
+//! [`Fetcher::get`] takes an http(s) URL, a `file://` URL or a plain path; local files are read
+//! from disk under the same size bound (for `byline peek PATH`).
 
+mod body;
+mod client;
+mod discover;
+mod gate;
+mod local;
+
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
+use url::Url;
+
+pub use discover::discover_feeds;
+
 use crate::store::Validators;
+
+/// How byline introduces itself to servers unless told otherwise.
+pub const USER_AGENT: &str = concat!("byline/", env!("CARGO_PKG_VERSION"), " (+terminal news reader)");
 
 /// Bounds on one fetch and on the fetcher as a whole.
 #[derive(Debug, Clone)]
@@ -72,16 +90,69 @@ pub struct Page {
 
 /// A shared HTTP client that honours [`Limits`]. Cheap to clone.
 #[derive(Clone)]
-pub struct Fetcher {}
+pub struct Fetcher {
+    client: reqwest::Client,
+    limits: Arc<Limits>,
+    gate: gate::Gate,
+}
 
 impl Fetcher {
-    pub fn new(_limits: Limits) -> Result<Fetcher, FetchError> {
-        todo!()
+    pub fn new(limits: Limits) -> Result<Fetcher, FetchError> {
+        Fetcher::with_user_agent(limits, USER_AGENT)
+    }
+
+    /// Like [`Fetcher::new`] with another `User-Agent` (a user setting).
+    pub fn with_user_agent(limits: Limits, user_agent: &str) -> Result<Fetcher, FetchError> {
+        let client = client::build(user_agent)?;
+        let gate = gate::Gate::new(limits.concurrency, limits.per_host);
+        Ok(Fetcher { client, limits: Arc::new(limits), gate })
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// GETs `url`, conditionally when validators are given. Local paths (file:// or a plain path)
     /// are read from disk with the same size bound.
-    pub async fn get(&self, _url: &str, _validators: &Validators) -> Result<Fetched, FetchError> {
-        todo!()
+    pub async fn get(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
+        match target(url)? {
+            Target::File(path) => local::read(&path, url, self.limits.max_body_bytes).await,
+            Target::Http(url) => {
+                // Waiting for a turn is not part of the request's time budget.
+                let _permits = self.gate.enter(&url).await;
+                let budget = self.limits.timeout;
+                tokio::time::timeout(budget, client::get(&self.client, &self.limits, url, validators))
+                    .await
+                    .unwrap_or(Err(timeout_error(budget)))
+            }
+        }
+    }
+}
+
+fn timeout_error(budget: Duration) -> FetchError {
+    FetchError::Timeout(budget.as_secs_f64().ceil() as u64)
+}
+
+enum Target {
+    Http(Url),
+    File(PathBuf),
+}
+
+fn target(text: &str) -> Result<Target, FetchError> {
+    let text = text.trim();
+    let bad = |reason: String| FetchError::BadUrl(crate::sanitize::clean_line(&reason));
+    if text.is_empty() {
+        return Err(bad("empty".into()));
+    }
+    match Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(Target::Http(url)),
+        Ok(url) if url.scheme() == "file" => {
+            url.to_file_path().map(Target::File).map_err(|()| bad(format!("{text}: not a local path")))
+        }
+        // A Windows drive letter parses as a one-letter scheme.
+        Ok(url) if url.scheme().len() == 1 => Ok(Target::File(PathBuf::from(text))),
+        Ok(url) => Err(bad(format!("{text}: unsupported scheme {}", url.scheme()))),
+        Err(url::ParseError::RelativeUrlWithoutBase) => Ok(Target::File(PathBuf::from(text))),
+        Err(e) => Err(bad(format!("{text}: {e}"))),
     }
 }

@@ -54,3 +54,15 @@ pub struct Rendered {
 pub fn render_html(_html: &str, _width: u16) -> Rendered {
     todo!()
 }
+
+impl Rendered {
+    /// The lines' text joined with newlines, styles dropped.
+    pub fn to_plain_text(&self) -> String {
+        todo!()
+    }
+}
+
+/// Extracts a page's article and renders it as plain text: title, byline, body, links.
+pub fn read_page(_html: &str, _url: Option<&str>, _width: u16) -> Result<String, String> {
+    todo!()
+}

@@ -1,0 +1,94 @@
+//! `byline refresh` end to end: N feeds x M items served from 127.0.0.1, into an empty database,
+//! then again with every feed unchanged (304). Prints wall time and peak memory of the process.
+//!
+//!     cargo bench --bench refresh                 # 200 feeds x 50 items
+//!     cargo bench --bench refresh -- 1000 20      # other sizes
+//!
+//! The feeds all live on one loopback host, so the bench raises `per_host` to the global limit:
+//! real feeds are spread over many hosts.
+
+#[path = "support/feeds.rs"]
+mod feeds;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use byline::serve::{Route, Server};
+
+fn main() {
+    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let (n, m) = (args.first().copied().unwrap_or(200), args.get(1).copied().unwrap_or(50));
+    let docs: Vec<String> = (0..n).map(|i| feeds::rss(i, m)).collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let server = Server::start(
+        docs.into_iter()
+            .enumerate()
+            .map(|(i, doc)| (format!("/feed/{i}.xml"), Route::ok(doc).etag(&format!("\"v1-{i}\"")))),
+    )
+    .expect("start the loopback server");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list: String = (0..n)
+        .map(|i| {
+            format!("[[feed]]\nurl = \"{}\"\ntags = [\"bench\"]\n\n", server.url(&format!("/feed/{i}.xml")))
+        })
+        .collect();
+    std::fs::write(dir.path().join("feeds.toml"), list).expect("write feeds.toml");
+    std::fs::write(dir.path().join("config.toml"), "[fetch]\nconcurrency = 16\nper_host = 16\n")
+        .expect("write config");
+
+    println!(
+        "byline refresh: {n} feeds x {m} items, {:.1} MB of feeds, {} cores",
+        bytes as f64 / 1e6,
+        cores()
+    );
+    for round in 1..=3 {
+        let db = dir.path().join(format!("run{round}.db"));
+        let (first, first_rss) = run(dir.path(), &db);
+        let (again, again_rss) = run(dir.path(), &db);
+        println!(
+            "  round {round}: empty db {:>7.3} s, {:>5.1} MB peak | all unchanged {:>7.3} s, {:>5.1} MB peak",
+            first.as_secs_f64(),
+            first_rss as f64 / 1024.0,
+            again.as_secs_f64(),
+            again_rss as f64 / 1024.0
+        );
+    }
+}
+
+/// Runs one refresh; returns its wall time and peak resident memory in KiB.
+fn run(dir: &Path, db: &Path) -> (Duration, i64) {
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg("--config")
+        .arg(dir.join("config.toml"))
+        .arg("--feeds")
+        .arg(dir.join("feeds.toml"))
+        .arg("--db")
+        .arg(db)
+        .arg("refresh")
+        .env("XDG_STATE_HOME", dir)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run byline");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; pid is our own child, reaped once here.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let elapsed = start.elapsed();
+    assert_eq!(reaped, pid, "wait4 failed");
+    let mut out = String::new();
+    if let Some(mut stdout) = child.stdout {
+        use std::io::Read;
+        let _ = stdout.read_to_string(&mut out);
+    }
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "byline refresh failed: {out}");
+    assert!(out.contains("0 failed"), "some feeds failed: {out}");
+    (elapsed, usage.ru_maxrss)
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

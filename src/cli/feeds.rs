@@ -1,0 +1,100 @@
+//! `byline feeds`, `add`, `remove`, `import` and `export`: the subscription list.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::import::{export_opml, parse_subscriptions};
+use crate::model::{Feed, FeedSpec};
+use crate::refresh::{FeedOutcome, refresh};
+use crate::subscriptions::resolve;
+
+use super::context::{Context, runtime};
+
+/// One feed in `byline feeds --json`.
+#[derive(Serialize)]
+struct FeedJson<'a> {
+    url: &'a str,
+    title: &'a str,
+    tags: &'a [String],
+    unread: u32,
+    total: u32,
+    last_error: Option<&'a str>,
+}
+
+impl<'a> From<&'a Feed> for FeedJson<'a> {
+    fn from(f: &'a Feed) -> Self {
+        FeedJson {
+            url: &f.url,
+            title: &f.title,
+            tags: &f.tags,
+            unread: f.unread,
+            total: f.total,
+            last_error: f.last_error.as_deref(),
+        }
+    }
+}
+
+pub fn list(ctx: &Context, json: bool) -> anyhow::Result<()> {
+    let feeds = ctx.store()?.feeds()?;
+    if json {
+        let rows: Vec<FeedJson> = feeds.iter().map(FeedJson::from).collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    for f in &feeds {
+        let tags = if f.tags.is_empty() { String::new() } else { format!("  [{}]", f.tags.join(", ")) };
+        println!("{:>5}/{:<5} {}  {}{tags}", f.unread, f.total, f.title, f.url);
+        if let Some(e) = &f.last_error {
+            println!("            ! {e}");
+        }
+    }
+    Ok(())
+}
+
+/// Subscribes (discovering the feed behind a site's address) and fetches it right away.
+pub fn add(ctx: &Context, url: &str, tags: Vec<String>) -> anyhow::Result<()> {
+    let fetcher = ctx.fetcher()?;
+    let rt = runtime()?;
+    let (feed_url, title) = rt.block_on(resolve(&fetcher, url))?;
+    let mut subscriptions = ctx.subscriptions.clone();
+    subscriptions.add(FeedSpec { url: feed_url.clone(), tags, ..FeedSpec::default() })?;
+    let mut store = ctx.store()?;
+    store.sync_feeds(subscriptions.feeds())?;
+    let targets = store.fetch_targets(std::slice::from_ref(&feed_url))?;
+    let summary = rt.block_on(refresh(store, fetcher, targets, |report| {
+        if let FeedOutcome::Failed(reason) = &report.outcome {
+            eprintln!("error: {}: {reason}", report.url);
+        }
+    }))?;
+    let name = title.unwrap_or_else(|| feed_url.clone());
+    println!("added {name} ({feed_url}): {} articles", summary.new);
+    Ok(())
+}
+
+pub fn remove(ctx: &Context, url: &str) -> anyhow::Result<()> {
+    let mut subscriptions = ctx.subscriptions.clone();
+    let removed = subscriptions.remove(url)?;
+    ctx.store()?.sync_feeds(subscriptions.feeds())?;
+    println!("removed {}", removed.url);
+    Ok(())
+}
+
+pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let imported = parse_subscriptions(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let mut subscriptions = ctx.subscriptions.clone();
+    let found = imported.feeds.len();
+    let added = subscriptions.add_all(imported.feeds)?;
+    ctx.store()?.sync_feeds(subscriptions.feeds())?;
+    for line in &imported.skipped {
+        eprintln!("note: skipped {line}");
+    }
+    println!("imported {added} feeds ({} already subscribed)", found - added);
+    Ok(())
+}
+
+pub fn export(ctx: &Context) -> anyhow::Result<()> {
+    print!("{}", export_opml(ctx.subscriptions.feeds()));
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! The command line: clap definitions and the headless commands. The TUI lives in `tui`.
+
+mod articles;
+mod context;
+mod feeds;
+mod manage;
+mod peek;
+mod refresh;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+pub use context::Context;
+
+#[derive(Debug, Parser)]
+#[command(name = "byline", version, about = "A fast terminal news reader", long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    /// Open the reader on bundled sample feeds served from 127.0.0.1 with a temporary database.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Configuration file [default: $XDG_CONFIG_HOME/byline/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Subscription list [default: $XDG_CONFIG_HOME/byline/feeds.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub feeds: Option<PathBuf>,
+    /// Database [default: $XDG_DATA_HOME/byline/byline.db]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch all feeds (or the named ones) and store new articles.
+    Refresh {
+        /// Only this feed (repeatable).
+        #[arg(long = "feed", value_name = "URL")]
+        urls: Vec<String>,
+    },
+    /// List subscribed feeds with unread and total counts.
+    Feeds {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List stored articles, newest first.
+    Articles(ArticleQuery),
+    /// Print one article as readable text.
+    Show {
+        id: i64,
+        /// Wrap at this many columns.
+        #[arg(long, default_value_t = 80)]
+        width: u16,
+    },
+    /// Fetch a feed (or read a local file) and print it without subscribing.
+    Peek {
+        #[arg(value_name = "URL|PATH")]
+        source: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fetch a web page (or read a local file) and print its article text, without the site's chrome.
+    ReadPage {
+        #[arg(value_name = "URL|PATH")]
+        source: String,
+        /// Wrap at this many columns.
+        #[arg(long, default_value_t = 80)]
+        width: u16,
+    },
+    /// Mark articles read: by id, all, one feed's, or one tag's.
+    MarkRead(MarkTarget),
+    /// Mark articles unread by id.
+    MarkUnread {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Star articles by id.
+    Star {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Remove the star from articles by id.
+    Unstar {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Subscribe to a feed; a site's address works too (its feed is discovered).
+    Add {
+        url: String,
+        /// Tag the feed (repeatable).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// Unsubscribe from a feed.
+    Remove { url: String },
+    /// Subscribe to every feed in an OPML file or a newsboat `urls` file.
+    Import { file: PathBuf },
+    /// Print the subscriptions as OPML 2.0.
+    Export,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ArticleQuery {
+    /// Only unread articles.
+    #[arg(long)]
+    pub unread: bool,
+    /// Only starred articles.
+    #[arg(long)]
+    pub starred: bool,
+    /// Only articles with this tag; repeat to require several.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only articles of this feed.
+    #[arg(long, value_name = "URL")]
+    pub feed: Option<String>,
+    /// Only articles whose title or text matches.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// At most this many.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+#[group(required = true, multiple = false)]
+pub struct MarkTarget {
+    /// Article ids.
+    pub ids: Vec<i64>,
+    /// Every article.
+    #[arg(long)]
+    pub all: bool,
+    /// Every article of this feed.
+    #[arg(long, value_name = "URL")]
+    pub feed: Option<String>,
+    /// Every article with this tag.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+}
+
+/// Runs a headless command. The caller handles `None` (the reader) and `--demo`.
+pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
+    let ctx = Context::new(global)?;
+    match command {
+        Command::Refresh { urls } => refresh::run(&ctx, &urls),
+        Command::Feeds { json } => feeds::list(&ctx, json),
+        Command::Articles(query) => articles::list(&ctx, &query),
+        Command::Show { id, width } => articles::show(&ctx, id, width),
+        Command::Peek { source, json } => peek::peek(&ctx, &source, json),
+        Command::ReadPage { source, width } => peek::read_page(&ctx, &source, width),
+        Command::MarkRead(target) => manage::mark_read(&ctx, &target),
+        Command::MarkUnread { ids } => manage::set_read(&ctx, &ids, false),
+        Command::Star { ids } => manage::set_starred(&ctx, &ids, true),
+        Command::Unstar { ids } => manage::set_starred(&ctx, &ids, false),
+        Command::Add { url, tags } => feeds::add(&ctx, &url, tags),
+        Command::Remove { url } => feeds::remove(&ctx, &url),
+        Command::Import { file } => feeds::import(&ctx, &file),
+        Command::Export => feeds::export(&ctx),
+    }
+}

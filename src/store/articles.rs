@@ -1,0 +1,166 @@
+//! Listing articles and changing their read/starred state.
+
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+
+use super::feeds::{FEED_TAG_LIST, FEED_TITLE};
+use super::filter::{Condition, condition};
+use super::search::index_article;
+use super::{Result, Store, from_ts, split_list};
+use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter};
+use crate::sanitize::clean;
+
+/// The columns `summary_from_row` reads, in order. Categories the feed already carries as
+/// tags are left out, so tags come out de-duplicated.
+fn summary_columns() -> String {
+    format!(
+        "a.id, a.feed_id, f.url, {FEED_TITLE}, a.title, a.link, a.author, a.date,
+         a.published IS NOT NULL, a.read, a.starred, {FEED_TAG_LIST},
+         (SELECT group_concat(n.display, char(31) ORDER BY n.norm)
+            FROM article_categories c JOIN tag_names n ON n.norm = c.norm
+           WHERE c.article_id = a.id
+             AND c.norm NOT IN (SELECT norm FROM feed_tags WHERE feed_id = a.feed_id))"
+    )
+}
+
+const SUMMARY_COLUMN_COUNT: usize = 13;
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
+    let mut tags = split_list(row.get(11)?);
+    tags.extend(split_list(row.get(12)?));
+    Ok(ArticleSummary {
+        id: ArticleId(row.get(0)?),
+        feed_id: FeedId(row.get(1)?),
+        feed_url: row.get(2)?,
+        feed_title: row.get(3)?,
+        title: row.get(4)?,
+        link: row.get(5)?,
+        author: row.get(6)?,
+        date: from_ts(row.get(7)?),
+        has_published: row.get(8)?,
+        tags,
+        read: row.get(9)?,
+        starred: row.get(10)?,
+    })
+}
+
+impl Store {
+    /// Articles of subscribed feeds matching the filter, newest first (then highest id),
+    /// `limit` rows from `offset`.
+    pub fn articles(&self, filter: &Filter, offset: u32, limit: u32) -> Result<Vec<ArticleSummary>> {
+        let Condition { sql, mut params } = condition(filter);
+        let query = format!(
+            "SELECT {} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}
+             ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?",
+            summary_columns()
+        );
+        params.push(i64::from(limit).into());
+        params.push(i64::from(offset).into());
+        let mut stmt = self.conn.prepare_cached(&query)?;
+        let rows =
+            stmt.query_map(params_from_iter(params), summary_from_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// How many articles `articles` would list without a limit.
+    pub fn count_articles(&self, filter: &Filter) -> Result<u32> {
+        if Condition::countable_from_feeds(filter) {
+            // The per-feed counters kept by triggers: no scan of the articles.
+            let column = if filter.unread_only { "unread" } else { "total" };
+            let sql = format!(
+                "SELECT coalesce(sum({column}), 0) FROM feeds
+                 WHERE subscribed = 1 AND (?1 IS NULL OR id = ?1)"
+            );
+            let n: i64 =
+                self.conn.prepare_cached(&sql)?.query_row([filter.feed.map(|f| f.0)], |r| r.get(0))?;
+            return Ok(u32::try_from(n).unwrap_or(0));
+        }
+        let Condition { sql, params } = condition(filter);
+        let query = format!("SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}");
+        let n: u32 = self.conn.prepare_cached(&query)?.query_row(params_from_iter(params), |r| r.get(0))?;
+        Ok(n)
+    }
+
+    /// One whole article, whether or not its feed is still subscribed.
+    pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
+        let query = format!(
+            "SELECT {}, a.content, a.full_text, a.first_seen
+             FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+            summary_columns()
+        );
+        let article = self
+            .conn
+            .prepare_cached(&query)?
+            .query_row([id.0], |row| {
+                Ok(Article {
+                    summary: summary_from_row(row)?,
+                    content_html: row.get(SUMMARY_COLUMN_COUNT)?,
+                    full_text_html: row.get(SUMMARY_COLUMN_COUNT + 1)?,
+                    first_seen: from_ts(row.get(SUMMARY_COLUMN_COUNT + 2)?),
+                })
+            })
+            .optional()?;
+        Ok(article)
+    }
+
+    /// Sets read state; returns the ids whose state actually changed (for undo).
+    pub fn set_read(&mut self, ids: &[ArticleId], read: bool) -> Result<Vec<ArticleId>> {
+        self.set_flag("read", ids, read)
+    }
+
+    /// Sets starred state; returns the ids whose state actually changed (for undo).
+    pub fn set_starred(&mut self, ids: &[ArticleId], starred: bool) -> Result<Vec<ArticleId>> {
+        self.set_flag("starred", ids, starred)
+    }
+
+    fn set_flag(&mut self, column: &str, ids: &[ArticleId], value: bool) -> Result<Vec<ArticleId>> {
+        let tx = self.write()?;
+        let mut changed = Vec::new();
+        {
+            let sql = format!("UPDATE articles SET {column} = ?2 WHERE id = ?1 AND {column} <> ?2");
+            let mut stmt = tx.prepare_cached(&sql)?;
+            for &id in ids {
+                if stmt.execute(params![id.0, value])? > 0 {
+                    changed.push(id);
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Marks every article matching the filter read; returns the ids that changed (for undo).
+    pub fn mark_filter_read(&mut self, filter: &Filter) -> Result<Vec<ArticleId>> {
+        let unread = Filter { unread_only: true, ..filter.clone() };
+        let Condition { sql, params } = condition(&unread);
+        let tx = self.write()?;
+        let ids: Vec<i64> = tx
+            .prepare_cached(&format!(
+                "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}"
+            ))?
+            .query_map(params_from_iter(params), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        {
+            let mut stmt = tx.prepare_cached("UPDATE articles SET read = 1 WHERE id = ?1")?;
+            for &id in &ids {
+                stmt.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(ids.into_iter().map(ArticleId).collect())
+    }
+
+    /// Caches an article's extracted full text (HTML) and makes its words searchable.
+    pub fn set_full_text(&mut self, id: ArticleId, html: &str) -> Result<()> {
+        let html = clean(html);
+        let tx = self.write()?;
+        let row: Option<(String, String)> = tx
+            .prepare_cached("UPDATE articles SET full_text = ?2 WHERE id = ?1 RETURNING title, content")?
+            .query_row(params![id.0, html], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((title, content)) = row {
+            index_article(&tx, id.0, &title, &content, Some(&html))?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,63 @@
+//! [`Filter`] -> an SQL condition over `articles a` joined with `feeds f`.
+
+use rusqlite::types::Value;
+
+use super::norm_tag;
+use super::search::fts_query;
+use crate::model::Filter;
+
+/// A WHERE clause and its positional parameters.
+pub(super) struct Condition {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+impl Condition {
+    /// True when the filter reduces to "every article of subscribed feeds", maybe per feed
+    /// and/or unread only: the per-feed counters answer those counts.
+    pub fn countable_from_feeds(filter: &Filter) -> bool {
+        !filter.starred_only && active_tags(filter).is_empty() && search_query(filter).is_none()
+    }
+}
+
+pub(super) fn active_tags(filter: &Filter) -> Vec<String> {
+    let mut tags: Vec<String> = filter.tags.iter().map(|t| norm_tag(t)).filter(|t| !t.is_empty()).collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+pub(super) fn search_query(filter: &Filter) -> Option<String> {
+    filter.search.as_deref().and_then(fts_query)
+}
+
+/// Literal `a.read = 0` / `a.starred = 1` (not parameters) so SQLite can pick the partial
+/// indexes built on exactly those conditions.
+pub(super) fn condition(filter: &Filter) -> Condition {
+    let mut sql = String::from("f.subscribed = 1");
+    let mut params = Vec::new();
+    if let Some(feed) = filter.feed {
+        sql.push_str(" AND a.feed_id = ?");
+        params.push(Value::Integer(feed.0));
+    }
+    if filter.unread_only {
+        sql.push_str(" AND a.read = 0");
+    }
+    if filter.starred_only {
+        sql.push_str(" AND a.starred = 1");
+    }
+    for tag in active_tags(filter) {
+        // An article carries a tag through its feed or through its own categories.
+        sql.push_str(
+            " AND (a.feed_id IN (SELECT feed_id FROM feed_tags WHERE norm = ?) \
+             OR a.id IN (SELECT article_id FROM article_categories WHERE norm = ?))",
+        );
+        params.push(Value::Text(tag.clone()));
+        params.push(Value::Text(tag));
+    }
+    if let Some(query) = search_query(filter) {
+        sql.push_str(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+        params.push(Value::Text(query));
+    }
+    Condition { sql, params }
+}

@@ -1,0 +1,165 @@
+//! The schema as an ordered list of steps; `PRAGMA user_version` counts the steps applied.
+//!
+//! Never edit a shipped step: append a new one.
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::{Result, StoreError};
+
+/// One schema version: its SQL, then optional Rust work (for data SQL cannot compute).
+pub struct Step {
+    pub sql: &'static str,
+    pub after: Option<fn(&Transaction) -> Result<()>>,
+}
+
+/// Version 1: feeds, tags, articles, categories, and the counters the lists read instead of
+/// counting 100,000 rows on every screen.
+pub const V1: &str = "
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    position INTEGER NOT NULL DEFAULT 0,
+    subscribed INTEGER NOT NULL DEFAULT 1,
+    user_title TEXT,
+    site_title TEXT,
+    site_link TEXT,
+    full_text INTEGER NOT NULL DEFAULT 0,
+    max_articles INTEGER,
+    refresh_minutes INTEGER,
+    etag TEXT,
+    last_modified TEXT,
+    moved_to TEXT,
+    last_error TEXT,
+    last_fetched INTEGER,
+    -- kept by the triggers below
+    total INTEGER NOT NULL DEFAULT 0,
+    unread INTEGER NOT NULL DEFAULT 0
+);
+
+-- One display spelling per case-folded tag (feed tags from the config win over categories).
+CREATE TABLE tag_names (
+    norm TEXT PRIMARY KEY,
+    display TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE feed_tags (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id),
+    norm TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (feed_id, norm)
+) WITHOUT ROWID;
+CREATE INDEX feed_tags_by_tag ON feed_tags(norm, feed_id);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds(id),
+    key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    link TEXT,
+    author TEXT,
+    published INTEGER,
+    first_seen INTEGER NOT NULL,
+    -- published, else first_seen: the one column lists sort by
+    date INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (feed_id, key)
+);
+CREATE INDEX articles_by_date ON articles(date);
+CREATE INDEX articles_unread_by_date ON articles(date) WHERE read = 0;
+CREATE INDEX articles_starred_by_date ON articles(date) WHERE starred = 1;
+CREATE INDEX articles_by_feed ON articles(feed_id, read, date);
+
+-- No ON DELETE CASCADE: categories must go before their article so the counters stay right.
+CREATE TABLE article_categories (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    norm TEXT NOT NULL,
+    PRIMARY KEY (article_id, norm)
+) WITHOUT ROWID;
+CREATE INDEX article_categories_by_tag ON article_categories(norm, article_id);
+
+-- Articles per (feed, category), so tags() sums a few thousand rows.
+CREATE TABLE category_counts (
+    feed_id INTEGER NOT NULL,
+    norm TEXT NOT NULL,
+    total INTEGER NOT NULL,
+    unread INTEGER NOT NULL,
+    PRIMARY KEY (feed_id, norm)
+) WITHOUT ROWID;
+
+CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN
+    UPDATE feeds SET total = total + 1, unread = unread + (new.read = 0) WHERE id = new.feed_id;
+END;
+CREATE TRIGGER articles_count_delete AFTER DELETE ON articles BEGIN
+    UPDATE feeds SET total = total - 1, unread = unread - (old.read = 0) WHERE id = old.feed_id;
+END;
+CREATE TRIGGER articles_count_read AFTER UPDATE OF read ON articles
+WHEN old.read IS NOT new.read BEGIN
+    UPDATE feeds SET unread = unread + (new.read = 0) - (old.read = 0) WHERE id = new.feed_id;
+    UPDATE category_counts SET unread = unread + (new.read = 0) - (old.read = 0)
+    WHERE feed_id = new.feed_id
+      AND norm IN (SELECT norm FROM article_categories WHERE article_id = new.id);
+END;
+CREATE TRIGGER categories_count_insert AFTER INSERT ON article_categories BEGIN
+    INSERT INTO category_counts (feed_id, norm, total, unread)
+    SELECT feed_id, new.norm, 1, read = 0 FROM articles WHERE id = new.article_id
+    ON CONFLICT (feed_id, norm) DO UPDATE
+    SET total = total + 1, unread = unread + excluded.unread;
+END;
+CREATE TRIGGER categories_count_delete AFTER DELETE ON article_categories BEGIN
+    UPDATE category_counts
+    SET total = total - 1,
+        unread = unread - (SELECT read = 0 FROM articles WHERE id = old.article_id)
+    WHERE feed_id = (SELECT feed_id FROM articles WHERE id = old.article_id)
+      AND norm = old.norm;
+END;
+";
+
+/// Version 2: a cache of extracted full text, and the full-text search index (contentless: the
+/// text lives in `articles`, the index only maps words to rows).
+pub const V2: &str = "
+ALTER TABLE articles ADD COLUMN full_text TEXT;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM articles_fts WHERE rowid = old.id;
+END;
+";
+
+pub const STEPS: &[Step] =
+    &[Step { sql: V1, after: None }, Step { sql: V2, after: Some(super::search::index_all) }];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = STEPS.len() as i64;
+
+fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies every step the database lacks, each in its own transaction.
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = version(conn)?;
+    if found > LATEST {
+        return Err(StoreError::TooNew { found, known: LATEST });
+    }
+    while version(conn)? < LATEST {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another handle may have migrated while we waited for the lock.
+        let current = version(&tx)?;
+        if current >= LATEST {
+            break;
+        }
+        let step = &STEPS[current as usize];
+        tx.execute_batch(step.sql)?;
+        if let Some(after) = step.after {
+            after(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", current + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

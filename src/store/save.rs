@@ -1,0 +1,278 @@
+//! Saving a refresh: one transaction per feed, articles upserted by (feed, key), read and
+//! starred state never touched, old read articles pruned past the feed's limit.
+
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::clean_check::clean_cow;
+use super::search::{flush_queue, queue_article};
+use super::{FeedUpdate, Result, SaveStats, Store, StoreError, norm_tag, now_ts, to_ts};
+use crate::model::{FeedId, NewArticle};
+use crate::sanitize::clean_line;
+
+/// An item as it will be stored: sanitised, categories folded and de-duplicated.
+struct Item<'a> {
+    key: &'a str,
+    title: String,
+    link: Option<String>,
+    author: Option<String>,
+    published: Option<i64>,
+    content: Cow<'a, str>,
+    /// norm -> display spelling
+    categories: HashMap<String, String>,
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+impl<'a> Item<'a> {
+    fn new(a: &'a NewArticle) -> Self {
+        let mut categories = HashMap::new();
+        for c in &a.categories {
+            let display = clean_line(c);
+            let norm = norm_tag(&display);
+            if !norm.is_empty() {
+                categories.entry(norm).or_insert(display);
+            }
+        }
+        Item {
+            key: &a.key,
+            title: clean_line(&a.title),
+            link: a.link.as_deref().map(clean_line).and_then(non_empty),
+            author: a.author.as_deref().map(clean_line).and_then(non_empty),
+            published: a.published.map(to_ts),
+            content: clean_cow(&a.content_html),
+            categories,
+        }
+    }
+}
+
+/// The stored state of an existing article that an update may change.
+struct Existing {
+    id: i64,
+    title: String,
+    link: Option<String>,
+    author: Option<String>,
+    published: Option<i64>,
+    first_seen: i64,
+    content: String,
+    full_text: Option<String>,
+}
+
+impl Store {
+    /// Saves a fetched feed in one transaction: upserts its articles by key (never resetting
+    /// read/starred; the last of several items with one key wins), clears the feed's error,
+    /// remembers validators and redirects, then prunes past the feed's `max_articles`.
+    pub fn save_feed(&mut self, feed: FeedId, update: &FeedUpdate) -> Result<SaveStats> {
+        let tx = self.write()?;
+        let stats = save_in(&tx, feed, update, now_ts())?;
+        flush_queue(&tx)?;
+        tx.commit()?;
+        Ok(stats)
+    }
+
+    /// Saves several fetched feeds in one transaction, each exactly as [`Store::save_feed`]
+    /// would, with one result per feed (a feed that fails is rolled back alone). Cheaper per
+    /// feed than `save_feed`: one commit and one search-index segment for the whole batch, so
+    /// a refresh should save the results that have arrived together.
+    pub fn save_feeds(&mut self, updates: &[(FeedId, FeedUpdate)]) -> Result<Vec<Result<SaveStats>>> {
+        let now = now_ts();
+        let mut tx = self.write()?;
+        let mut results = Vec::with_capacity(updates.len());
+        for (feed, update) in updates {
+            let savepoint = tx.savepoint()?;
+            let result = save_in(&savepoint, *feed, update, now);
+            if result.is_ok() {
+                savepoint.commit()?;
+            }
+            results.push(result);
+        }
+        flush_queue(&tx)?;
+        tx.commit()?;
+        Ok(results)
+    }
+}
+
+/// Saves one feed inside the caller's transaction. New and changed articles wait in the search
+/// queue: the caller flushes it before committing.
+fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Result<SaveStats> {
+    let max_articles: Option<i64> = tx
+        .prepare_cached(
+            "UPDATE feeds SET site_title = coalesce(?2, site_title),
+                         site_link = coalesce(?3, site_link), etag = ?4, last_modified = ?5,
+                         moved_to = coalesce(?6, moved_to), last_error = NULL, last_fetched = ?7
+                     WHERE id = ?1 RETURNING max_articles",
+        )?
+        .query_row(
+            params![
+                feed.0,
+                update.site_title.as_deref().map(clean_line).and_then(non_empty),
+                update.site_link.as_deref().map(clean_line).and_then(non_empty),
+                update.validators.etag,
+                update.validators.last_modified,
+                update.moved_to.as_deref().map(clean_line).and_then(non_empty),
+                now,
+            ],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::UnknownFeed(feed.0))?;
+
+    // Last wins for duplicate keys, but the first occurrence keeps its place.
+    let mut order: Vec<&NewArticle> = Vec::with_capacity(update.items.len());
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    for item in &update.items {
+        match slot.get(item.key.as_str()) {
+            Some(&i) => order[i] = item,
+            None => {
+                slot.insert(&item.key, order.len());
+                order.push(item);
+            }
+        }
+    }
+
+    let mut stats = SaveStats::default();
+    let mut present = Vec::with_capacity(order.len());
+    // Feeds list newest first: inserting backwards gives the top item the highest id, which
+    // breaks ties between equal dates the way the feed ordered them.
+    for article in order.into_iter().rev() {
+        let item = Item::new(article);
+        let (id, outcome) = upsert(tx, feed.0, &item, now)?;
+        match outcome {
+            Outcome::New => stats.new += 1,
+            Outcome::Updated => stats.updated += 1,
+            Outcome::Unchanged => {}
+        }
+        present.push(id);
+    }
+    if let Some(max) = max_articles {
+        prune(tx, feed.0, max, &present)?;
+    }
+    Ok(stats)
+}
+
+enum Outcome {
+    New,
+    Updated,
+    Unchanged,
+}
+
+fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, Outcome)> {
+    let existing = conn
+        .prepare_cached(
+            "SELECT id, title, link, author, published, first_seen, content, full_text
+             FROM articles WHERE feed_id = ?1 AND key = ?2",
+        )?
+        .query_row(params![feed, item.key], |r| {
+            Ok(Existing {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                link: r.get(2)?,
+                author: r.get(3)?,
+                published: r.get(4)?,
+                first_seen: r.get(5)?,
+                content: r.get(6)?,
+                full_text: r.get(7)?,
+            })
+        })
+        .optional()?;
+    let Some(old) = existing else {
+        let id: i64 = conn
+            .prepare_cached(
+                "INSERT INTO articles (feed_id, key, title, link, author, published, first_seen,
+                     date, content)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+            )?
+            .query_row(
+                params![
+                    feed,
+                    item.key,
+                    item.title,
+                    item.link,
+                    item.author,
+                    item.published,
+                    now,
+                    item.published.unwrap_or(now),
+                    item.content
+                ],
+                |r| r.get(0),
+            )?;
+        insert_categories(conn, id, &item.categories)?;
+        queue_article(conn, id, &item.title, &item.content, None, false)?;
+        return Ok((id, Outcome::New));
+    };
+
+    let old_categories: BTreeSet<String> = conn
+        .prepare_cached("SELECT norm FROM article_categories WHERE article_id = ?1")?
+        .query_map([old.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let categories_changed = old_categories.len() != item.categories.len()
+        || !item.categories.keys().all(|k| old_categories.contains(k));
+    let text_changed = old.title != item.title || old.content != *item.content;
+    let changed = text_changed
+        || categories_changed
+        || old.link != item.link
+        || old.author != item.author
+        || old.published != item.published;
+    if !changed {
+        return Ok((old.id, Outcome::Unchanged));
+    }
+    conn.prepare_cached(
+        "UPDATE articles SET title = ?2, link = ?3, author = ?4, published = ?5, date = ?6,
+             content = ?7
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        old.id,
+        item.title,
+        item.link,
+        item.author,
+        item.published,
+        item.published.unwrap_or(old.first_seen),
+        item.content
+    ])?;
+    if categories_changed {
+        conn.prepare_cached("DELETE FROM article_categories WHERE article_id = ?1")?.execute([old.id])?;
+        insert_categories(conn, old.id, &item.categories)?;
+    }
+    if text_changed {
+        queue_article(conn, old.id, &item.title, &item.content, old.full_text.as_deref(), true)?;
+    }
+    Ok((old.id, Outcome::Updated))
+}
+
+fn insert_categories(conn: &Connection, id: i64, categories: &HashMap<String, String>) -> Result<()> {
+    for (norm, display) in categories {
+        // The first spelling seen names the tag (unless a feed tag names it).
+        conn.prepare_cached("INSERT OR IGNORE INTO tag_names (norm, display) VALUES (?1, ?2)")?
+            .execute(params![norm, display])?;
+        conn.prepare_cached("INSERT INTO article_categories (article_id, norm) VALUES (?1, ?2)")?
+            .execute(params![id, norm])?;
+    }
+    Ok(())
+}
+
+/// Deletes the oldest read, unstarred articles while the feed holds more than `max`. Articles
+/// the feed still lists (`present`) stay: deleted, they would come back unread next refresh.
+fn prune(conn: &Connection, feed: i64, max: i64, present: &[i64]) -> Result<()> {
+    let present = serde_json::to_string(present).unwrap_or_else(|_| "[]".into());
+    let doomed: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM articles
+             WHERE feed_id = ?1 AND read = 1 AND starred = 0
+               AND id NOT IN (SELECT value FROM json_each(?3))
+             ORDER BY date, id
+             LIMIT max(0, (SELECT total FROM feeds WHERE id = ?1) - ?2)",
+        )?
+        .query_map(params![feed, max, present], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in doomed {
+        // Categories first: their delete trigger reads the article to update the counters.
+        conn.prepare_cached("DELETE FROM article_categories WHERE article_id = ?1")?.execute([id])?;
+        conn.prepare_cached("DELETE FROM articles WHERE id = ?1")?.execute([id])?;
+    }
+    Ok(())
+}

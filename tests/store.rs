@@ -1,0 +1,675 @@
+//! The store against real SQLite files in a temporary folder.
+
+use byline::model::{ArticleId, FeedId, FeedSpec, Filter, NewArticle};
+use byline::store::{FeedUpdate, SaveStats, Store, StoreError, Validators, migrations};
+use chrono::{DateTime, TimeZone, Utc};
+use tempfile::TempDir;
+
+fn open() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder that does not exist yet: open creates it.
+    let store = Store::open(&dir.path().join("data/byline.db")).expect("open store");
+    (dir, store)
+}
+
+fn spec(url: &str, tags: &[&str]) -> FeedSpec {
+    FeedSpec { url: url.into(), tags: tags.iter().map(|t| t.to_string()).collect(), ..FeedSpec::default() }
+}
+
+fn day(d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 3, d, 12, 0, 0).single().expect("valid date")
+}
+
+fn item(key: &str, title: &str, published: Option<DateTime<Utc>>) -> NewArticle {
+    NewArticle {
+        key: key.into(),
+        title: title.into(),
+        link: Some(format!("https://example.com/{key}")),
+        published,
+        content_html: format!("<p>Body of {title}</p>"),
+        ..NewArticle::default()
+    }
+}
+
+fn with_categories(mut a: NewArticle, cats: &[&str]) -> NewArticle {
+    a.categories = cats.iter().map(|c| c.to_string()).collect();
+    a
+}
+
+fn update(items: Vec<NewArticle>) -> FeedUpdate {
+    FeedUpdate { site_title: Some("Site".into()), items, ..FeedUpdate::default() }
+}
+
+fn feed_id(store: &Store, url: &str) -> FeedId {
+    store.feed_by_url(url).expect("query").expect("feed exists").id
+}
+
+fn titles(store: &Store, filter: &Filter) -> Vec<String> {
+    store.articles(filter, 0, 1000).expect("articles").into_iter().map(|a| a.title).collect()
+}
+
+fn all() -> Filter {
+    Filter::default()
+}
+
+const A: &str = "https://a.example/feed";
+const B: &str = "https://b.example/feed";
+
+#[test]
+fn refetch_keeps_read_and_starred_and_does_not_duplicate() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    let a = feed_id(&store, A);
+    let items = vec![item("1", "One", Some(day(1))), item("2", "Two", Some(day(2)))];
+    let stats = store.save_feed(a, &update(items.clone())).unwrap();
+    assert_eq!(stats, SaveStats { new: 2, updated: 0 });
+
+    let list = store.articles(&all(), 0, 10).unwrap();
+    assert_eq!(list.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), ["Two", "One"]);
+    let (two, one) = (list[0].id, list[1].id);
+    assert_eq!(store.set_read(&[one, two], true).unwrap(), [one, two]);
+    assert_eq!(store.set_read(&[one], true).unwrap(), [], "already read");
+    assert_eq!(store.set_starred(&[two], true).unwrap(), [two]);
+
+    // Same items again, one with a new title: no duplicates, state kept, one update counted.
+    let mut again = items;
+    again[1].title = "Two, revised".into();
+    let stats = store.save_feed(a, &update(again)).unwrap();
+    assert_eq!(stats, SaveStats { new: 0, updated: 1 });
+    let list = store.articles(&all(), 0, 10).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].id, two);
+    assert_eq!(list[0].title, "Two, revised");
+    assert!(list[0].read && list[0].starred);
+    assert!(list[1].read && !list[1].starred);
+    let feed = store.feed_by_url(A).unwrap().unwrap();
+    assert_eq!((feed.unread, feed.total), (0, 2));
+    assert_eq!(feed.title, "Site");
+    assert!(feed.last_fetched.is_some());
+}
+
+#[test]
+fn duplicate_keys_in_one_update_merge_last_wins() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    let a = feed_id(&store, A);
+    let stats = store
+        .save_feed(
+            a,
+            &update(vec![
+                item("k", "First", Some(day(1))),
+                item("other", "Other", Some(day(2))),
+                item("k", "Last", Some(day(3))),
+            ]),
+        )
+        .unwrap();
+    assert_eq!(stats, SaveStats { new: 2, updated: 0 });
+    assert_eq!(titles(&store, &all()), ["Last", "Other"]);
+}
+
+#[test]
+fn save_feeds_saves_a_batch_and_isolates_a_failing_feed() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[]), spec(B, &[])]).unwrap();
+    let (a, b) = (feed_id(&store, A), feed_id(&store, B));
+    let results = store
+        .save_feeds(&[
+            (a, update(vec![item("1", "A1 tokio", Some(day(1)))])),
+            (FeedId(999), update(vec![item("x", "Lost", Some(day(2)))])),
+            (b, update(vec![item("1", "B1", Some(day(3))), item("2", "B2", Some(day(4)))])),
+        ])
+        .unwrap();
+    assert_eq!(results[0].as_ref().unwrap(), &SaveStats { new: 1, updated: 0 });
+    assert!(matches!(results[1], Err(StoreError::UnknownFeed(999))));
+    assert_eq!(results[2].as_ref().unwrap(), &SaveStats { new: 2, updated: 0 });
+    assert_eq!(titles(&store, &all()), ["B2", "B1", "A1 tokio"]);
+    let search = Filter { search: Some("tokio".into()), ..all() };
+    assert_eq!(titles(&store, &search), ["A1 tokio"], "batched articles are indexed");
+}
+
+#[test]
+fn missing_published_date_uses_first_seen() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    let a = feed_id(&store, A);
+    let before = Utc::now().timestamp();
+    store
+        .save_feed(a, &update(vec![item("old", "Old", Some(day(1))), item("undated", "Undated", None)]))
+        .unwrap();
+    let after = Utc::now().timestamp();
+    let list = store.articles(&all(), 0, 10).unwrap();
+    assert_eq!(list[0].title, "Undated", "first-seen is now, newer than March 2024");
+    assert!(!list[0].has_published);
+    assert!((before..=after).contains(&list[0].date.timestamp()));
+    assert!(list[1].has_published);
+    assert_eq!(list[1].date, day(1));
+    let full = store.article(list[0].id).unwrap().unwrap();
+    assert_eq!(full.first_seen, list[0].date);
+    assert_eq!(full.content_html, "<p>Body of Undated</p>");
+}
+
+#[test]
+fn tag_filter_requires_all_tags_case_insensitively_with_categories() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &["Tech", "Rust"]), spec(B, &["tech"])]).unwrap();
+    let (a, b) = (feed_id(&store, A), feed_id(&store, B));
+    store
+        .save_feed(a, &update(vec![with_categories(item("a1", "A1", Some(day(1))), &["RUST", "Async"])]))
+        .unwrap();
+    store
+        .save_feed(
+            b,
+            &update(vec![
+                with_categories(item("b1", "B1", Some(day(2))), &["rust"]),
+                with_categories(item("b2", "B2", Some(day(3))), &["Go"]),
+            ]),
+        )
+        .unwrap();
+    let tags = |t: &[&str]| Filter { tags: t.iter().map(|s| s.to_string()).collect(), ..Filter::default() };
+    assert_eq!(titles(&store, &tags(&["TECH"])), ["B2", "B1", "A1"]);
+    assert_eq!(titles(&store, &tags(&["tech", "rust"])), ["B1", "A1"]);
+    assert_eq!(titles(&store, &tags(&["rust", "async"])), ["A1"]);
+    assert_eq!(titles(&store, &tags(&["go", "rust"])), Vec::<String>::new());
+    assert_eq!(store.count_articles(&tags(&["Rust"])).unwrap(), 2);
+
+    // Feed tags and categories merge case-insensitively, without duplicates; the spelling of
+    // the first feed that lists a tag names it.
+    let a1 = &store.articles(&tags(&["async"]), 0, 10).unwrap()[0];
+    assert_eq!(a1.tags, ["Tech", "Rust", "Async"]);
+}
+
+#[test]
+fn unread_and_starred_filters() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[]), spec(B, &[])]).unwrap();
+    let (a, b) = (feed_id(&store, A), feed_id(&store, B));
+    store.save_feed(a, &update(vec![item("1", "A1", Some(day(1))), item("2", "A2", Some(day(2)))])).unwrap();
+    store.save_feed(b, &update(vec![item("1", "B1", Some(day(3)))])).unwrap();
+    let list = store.articles(&all(), 0, 10).unwrap();
+    let id = |t: &str| list.iter().find(|a| a.title == t).unwrap().id;
+    store.set_read(&[id("A2")], true).unwrap();
+    store.set_starred(&[id("A2"), id("B1")], true).unwrap();
+
+    let unread = Filter { unread_only: true, ..all() };
+    assert_eq!(titles(&store, &unread), ["B1", "A1"]);
+    assert_eq!(store.count_articles(&unread).unwrap(), 2);
+    let starred = Filter { starred_only: true, ..all() };
+    assert_eq!(titles(&store, &starred), ["B1", "A2"]);
+    let starred_unread_a = Filter { starred_only: true, unread_only: true, feed: Some(a), ..all() };
+    assert_eq!(store.count_articles(&starred_unread_a).unwrap(), 0);
+    let feed_a = Filter { feed: Some(a), ..all() };
+    assert_eq!(titles(&store, &feed_a), ["A2", "A1"]);
+    assert_eq!(store.count_articles(&Filter { unread_only: true, ..feed_a.clone() }).unwrap(), 1);
+
+    // Paging.
+    assert_eq!(store.articles(&all(), 1, 1).unwrap()[0].title, "A2");
+
+    // Mark all of feed A read; undo information lists exactly the changed ids.
+    assert_eq!(store.mark_filter_read(&feed_a).unwrap(), [id("A1")]);
+    assert_eq!(store.mark_filter_read(&feed_a).unwrap(), []);
+    assert_eq!(titles(&store, &unread), ["B1"]);
+    assert_eq!(store.set_read(&[id("A1")], false).unwrap(), [id("A1")]);
+    assert_eq!(store.count_articles(&unread).unwrap(), 2);
+}
+
+#[test]
+fn search_matches_words_prefixes_and_survives_punctuation() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    let a = feed_id(&store, A);
+    let mut rust = item("1", "Rust async runtimes", Some(day(1)));
+    rust.content_html = "<p>Comparing <b>tokio</b> &amp; smol</p><script>secretword()</script>".into();
+    let mut cpp = item("2", "Modern C++ tips", Some(day(2)));
+    cpp.content_html = "<p>He said \"quote me\" about café</p>".into();
+    store.save_feed(a, &update(vec![rust, cpp])).unwrap();
+
+    let search = |store: &Store, q: &str| titles(store, &Filter { search: Some(q.into()), ..all() });
+    assert_eq!(search(&store, "tokio"), ["Rust async runtimes"]);
+    assert_eq!(search(&store, "tok"), ["Rust async runtimes"], "prefix");
+    assert_eq!(search(&store, "RUST TOKIO"), ["Rust async runtimes"]);
+    assert_eq!(search(&store, "rust tips"), Vec::<String>::new(), "all words must match");
+    assert_eq!(search(&store, "secretword"), Vec::<String>::new(), "scripts are not text");
+    assert_eq!(search(&store, "cafe"), ["Modern C++ tips"], "diacritics folded");
+    for hostile in ["c++ \"quote", "\"", "NEAR(", "a OR", "-x *", "tips AND (", "'; DROP TABLE"] {
+        let filter = Filter { search: Some(hostile.into()), ..all() };
+        store.articles(&filter, 0, 10).unwrap();
+        store.count_articles(&filter).unwrap();
+    }
+    assert_eq!(search(&store, "c++ \"quote"), ["Modern C++ tips"]);
+
+    // Extracted full text is cached and becomes searchable.
+    let id = store.articles(&all(), 0, 10).unwrap()[1].id;
+    store.set_full_text(id, "<article>Work-stealing schedulers</article>").unwrap();
+    assert_eq!(search(&store, "schedulers"), ["Rust async runtimes"]);
+    let full = store.article(id).unwrap().unwrap();
+    assert_eq!(full.full_text_html.as_deref(), Some("<article>Work-stealing schedulers</article>"));
+}
+
+#[test]
+fn unsubscribed_feeds_are_hidden_then_restored_with_state() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &["news"]), spec(B, &["tech"])]).unwrap();
+    let (a, b) = (feed_id(&store, A), feed_id(&store, B));
+    store.save_feed(a, &update(vec![item("1", "A1", Some(day(1)))])).unwrap();
+    store.save_feed(b, &update(vec![item("1", "B1", Some(day(2)))])).unwrap();
+    let b1 = store.articles(&Filter { feed: Some(b), ..all() }, 0, 1).unwrap()[0].id;
+    store.set_starred(&[b1], true).unwrap();
+    store.set_read(&[b1], true).unwrap();
+
+    store.sync_feeds(&[spec(A, &["news"])]).unwrap();
+    assert_eq!(store.feeds().unwrap().len(), 1);
+    assert!(store.feed_by_url(B).unwrap().is_none());
+    assert_eq!(titles(&store, &all()), ["A1"]);
+    assert_eq!(store.count_articles(&all()).unwrap(), 1);
+    assert_eq!(store.count_articles(&Filter { starred_only: true, ..all() }).unwrap(), 0);
+    assert_eq!(store.tags().unwrap().iter().map(|t| t.tag.as_str()).collect::<Vec<_>>(), ["news"]);
+    assert_eq!(store.fetch_targets(&[]).unwrap().len(), 1);
+    assert!(matches!(store.fetch_targets(&[B.to_string()]), Err(StoreError::NoSuchFeed(_))));
+
+    // Re-adding it (first this time) restores its articles and their state.
+    store.sync_feeds(&[spec(B, &["tech"]), spec(A, &["news"])]).unwrap();
+    let feeds = store.feeds().unwrap();
+    assert_eq!(feeds.iter().map(|f| f.url.as_str()).collect::<Vec<_>>(), [B, A]);
+    assert_eq!(feeds[0].id, b);
+    let restored = store.articles(&Filter { feed: Some(b), ..all() }, 0, 10).unwrap();
+    assert_eq!(restored.len(), 1);
+    assert!(restored[0].read && restored[0].starred);
+}
+
+#[test]
+fn sync_updates_titles_tags_and_settings() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &["one", "two"])]).unwrap();
+    let a = feed_id(&store, A);
+    assert_eq!(store.feeds().unwrap()[0].title, A, "no title yet: the URL");
+    store.save_feed(a, &update(vec![])).unwrap();
+    assert_eq!(store.feeds().unwrap()[0].title, "Site");
+    let mut renamed = spec(A, &["Two", "three"]);
+    renamed.title = Some("Mine".into());
+    store.sync_feeds(&[renamed]).unwrap();
+    let feed = &store.feeds().unwrap()[0];
+    assert_eq!(feed.title, "Mine");
+    assert_eq!(feed.tags, ["Two", "three"]);
+    assert_eq!(feed.id, a);
+}
+
+#[test]
+fn refresh_outcomes_are_recorded() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    let a = feed_id(&store, A);
+    store.record_error(a, "HTTP 500\n\u{1b}[31m").unwrap();
+    assert_eq!(store.feeds().unwrap()[0].last_error.as_deref(), Some("HTTP 500"));
+    let mut up = update(vec![]);
+    up.validators = Validators { etag: Some("\"v1\"".into()), last_modified: Some("Mon".into()) };
+    up.moved_to = Some("https://new.example/feed".into());
+    store.save_feed(a, &up).unwrap();
+    let target = &store.fetch_targets(&[A.to_string()]).unwrap()[0];
+    assert_eq!(target.url, A);
+    assert_eq!(target.fetch_url, "https://new.example/feed");
+    assert_eq!(target.validators, up.validators);
+    assert_eq!(store.feeds().unwrap()[0].last_error, None);
+    store.record_error(a, "timed out").unwrap();
+    store.mark_unchanged(a).unwrap();
+    assert_eq!(store.feeds().unwrap()[0].last_error, None);
+    assert!(matches!(store.mark_unchanged(FeedId(999)), Err(StoreError::UnknownFeed(999))));
+}
+
+#[test]
+fn migrates_empty_and_version_one_databases() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(migrations::V1).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO feeds (id, url, position) VALUES (1, 'https://old.example/feed', 0);
+             INSERT INTO articles (id, feed_id, key, title, first_seen, date, content, read, starred)
+             VALUES (7, 1, 'k', 'Legacy article', 100, 100, '<p>ancient <i>wisdom</i></p>', 1, 1);",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let version: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, migrations::LATEST);
+    store.sync_feeds(&[spec("https://old.example/feed", &[])]).unwrap();
+    let list = store.articles(&all(), 0, 10).unwrap();
+    assert_eq!(list.len(), 1);
+    assert!(list[0].read && list[0].starred);
+    // Version 2 features on old data: the search index was built, full text can be cached.
+    let found = store.articles(&Filter { search: Some("wisdom".into()), ..all() }, 0, 10).unwrap();
+    assert_eq!(found.len(), 1);
+    store.set_full_text(ArticleId(7), "<p>full</p>").unwrap();
+    assert_eq!(store.article(ArticleId(7)).unwrap().unwrap().full_text_html.as_deref(), Some("<p>full</p>"));
+    drop(store);
+    // Opening again is a no-op; an empty database migrates from scratch (see `open`).
+    Store::open(&path).unwrap();
+    let (_dir2, fresh) = open();
+    assert!(fresh.feeds().unwrap().is_empty());
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(&format!("PRAGMA user_version = {}", migrations::LATEST + 1))
+        .unwrap();
+    match Store::open(&path) {
+        Err(StoreError::TooNew { found, known }) => {
+            assert_eq!((found, known), (migrations::LATEST + 1, migrations::LATEST))
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("opened a newer database"),
+    }
+}
+
+#[test]
+fn max_articles_prunes_oldest_read_but_keeps_starred_and_listed() {
+    let (_dir, mut store) = open();
+    let mut limited = spec(A, &[]);
+    limited.max_articles = Some(3);
+    store.sync_feeds(&[limited]).unwrap();
+    let a = feed_id(&store, A);
+    let first: Vec<NewArticle> =
+        (1..=5).map(|d| item(&format!("old{d}"), &format!("Old{d}"), Some(day(d)))).collect();
+    store.save_feed(a, &update(first)).unwrap();
+    assert_eq!(store.count_articles(&all()).unwrap(), 5, "all still listed by the feed");
+    let ids: Vec<ArticleId> = store.articles(&all(), 0, 10).unwrap().iter().map(|a| a.id).collect();
+    store.set_read(&ids, true).unwrap();
+    let old1 = ids[4];
+    store.set_starred(&[old1], true).unwrap();
+    store.set_read(&[ids[3]], false).unwrap(); // Old2 stays unread
+
+    // The feed moves on: Old1..Old5 drop out of it.
+    let next: Vec<NewArticle> =
+        (10..=11).map(|d| item(&format!("new{d}"), &format!("New{d}"), Some(day(d)))).collect();
+    store.save_feed(a, &update(next)).unwrap();
+    // 7 articles, limit 3: the oldest read unstarred (Old3, Old4, Old5) go; Old1 is starred
+    // and Old2 unread.
+    assert_eq!(titles(&store, &all()), ["New11", "New10", "Old2", "Old1"]);
+    let feed = store.feeds().unwrap().remove(0);
+    assert_eq!((feed.total, feed.unread), (4, 3));
+}
+
+#[test]
+fn tag_counts_merge_feed_tags_and_categories() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &["Rust"]), spec(B, &["news"])]).unwrap();
+    let (a, b) = (feed_id(&store, A), feed_id(&store, B));
+    store
+        .save_feed(
+            a,
+            &update(vec![
+                with_categories(item("1", "A1", Some(day(1))), &["rust", "Async"]),
+                with_categories(item("2", "A2", Some(day(2))), &["async"]),
+            ]),
+        )
+        .unwrap();
+    store
+        .save_feed(
+            b,
+            &update(vec![
+                with_categories(item("1", "B1", Some(day(3))), &["RUST", "async"]),
+                item("2", "B2", Some(day(4))),
+            ]),
+        )
+        .unwrap();
+    let b1 = store.articles(&Filter { feed: Some(b), ..all() }, 0, 10).unwrap()[1].id;
+    store.set_read(&[b1], true).unwrap();
+    let counts = |store: &Store| -> Vec<(String, u32, u32)> {
+        store.tags().unwrap().into_iter().map(|t| (t.tag, t.unread, t.total)).collect()
+    };
+    assert_eq!(
+        counts(&store),
+        [
+            // The first spelling stored names a category (the feed's top item is stored first).
+            ("async".to_string(), 2, 3),
+            ("news".to_string(), 1, 2),
+            ("Rust".to_string(), 2, 3),
+        ]
+    );
+    // Counts follow category changes, read changes and unsubscription.
+    store.save_feed(b, &update(vec![item("1", "B1", Some(day(3))), item("2", "B2", Some(day(4)))])).unwrap();
+    store.set_read(&[b1], false).unwrap();
+    assert_eq!(
+        counts(&store),
+        [("async".to_string(), 2, 2), ("news".to_string(), 2, 2), ("Rust".to_string(), 2, 2)]
+    );
+    store.sync_feeds(&[spec(B, &["news"])]).unwrap();
+    assert_eq!(counts(&store), [("news".to_string(), 2, 2)]);
+}
+
+#[test]
+fn a_second_handle_sees_writes_and_can_write_too() {
+    let (dir, mut writer) = open();
+    let reader = Store::open(&dir.path().join("data/byline.db")).unwrap();
+    writer.sync_feeds(&[spec(A, &[])]).unwrap();
+    assert_eq!(reader.feeds().unwrap().len(), 1);
+    let a = feed_id(&reader, A);
+    let handle = std::thread::spawn(move || {
+        for n in 0..20 {
+            writer.save_feed(a, &update(vec![item(&n.to_string(), "x", Some(day(1)))])).unwrap();
+        }
+        writer
+    });
+    let mut ui = reader;
+    // The UI marks things read while the refresh writes.
+    for _ in 0..20 {
+        let ids: Vec<ArticleId> = ui.articles(&all(), 0, 5).unwrap().iter().map(|a| a.id).collect();
+        ui.set_read(&ids, true).unwrap();
+    }
+    handle.join().unwrap();
+    assert_eq!(ui.count_articles(&all()).unwrap(), 20);
+    let feed = ui.feeds().unwrap().remove(0);
+    let counted = ui.count_articles(&Filter { unread_only: true, ..all() }).unwrap();
+    let scanned = ui.articles(&Filter { unread_only: true, ..all() }, 0, 100).unwrap().len() as u32;
+    assert_eq!((feed.unread, counted), (scanned, scanned));
+}
+
+/// CPU time of this thread (ns): the machine is shared, so wall time alone misleads.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Wall and CPU time of `f`.
+fn measure(label: &str, f: &mut dyn FnMut()) {
+    let (start, cpu) = (std::time::Instant::now(), cpu_ns());
+    f();
+    let cpu = std::time::Duration::from_nanos(cpu_ns() - cpu);
+    println!("{label}: {:?} wall, {cpu:?} cpu", start.elapsed());
+}
+
+/// Deterministic pseudo-random numbers for the timing run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// About 2 KB of HTML in a made-up language with a skewed word distribution, like prose.
+fn body(rng: &mut Lcg) -> String {
+    const SYLLABLES: &[&str] =
+        &["ka", "lo", "mi", "ne", "ru", "sta", "ver", "qui", "dor", "pen", "tal", "ix"];
+    let mut html = String::from("<div><p>");
+    while html.len() < 2000 {
+        // Squaring favours small numbers: a few words are very common, most are rare.
+        let r = rng.below(1000);
+        let mut n = r * r / 200 + rng.below(3);
+        loop {
+            html.push_str(SYLLABLES[(n % 12) as usize]);
+            n /= 12;
+            if n == 0 {
+                break;
+            }
+        }
+        html.push_str(match rng.below(15) {
+            0 => "</p>\n<p>",
+            1 => ", <em>",
+            2 => "</em> ",
+            _ => " ",
+        });
+    }
+    html.push_str("</p></div>");
+    html
+}
+
+fn synthetic_feed(rng: &mut Lcg, feed: usize, items: usize) -> FeedUpdate {
+    let vocabulary: Vec<String> = (0..20).map(|_| format!("topic{}", rng.below(2000))).collect();
+    let items = (0..items)
+        .map(|n| {
+            let cats = (0..rng.below(5)).map(|_| vocabulary[rng.below(20) as usize].clone()).collect();
+            NewArticle {
+                key: format!("https://site{feed}.example/post/{n}"),
+                title: format!("Post {n} of feed {feed} about topic {}", rng.below(1000)),
+                link: Some(format!("https://site{feed}.example/post/{n}")),
+                author: Some("Someone".into()),
+                published: Some(day(1) - chrono::Duration::minutes(rng.below(500_000) as i64)),
+                categories: cats,
+                content_html: body(rng),
+            }
+        })
+        .collect();
+    FeedUpdate { site_title: Some(format!("Site {feed}")), items, ..FeedUpdate::default() }
+}
+
+fn synthetic_specs(rng: &mut Lcg, n: usize) -> Vec<FeedSpec> {
+    (0..n)
+        .map(|i| {
+            let tags = [format!("tag{}", rng.below(30)), format!("tag{}", rng.below(30))];
+            spec(&format!("https://site{i}.example/feed"), &[&tags[0], &tags[1]])
+        })
+        .collect()
+}
+
+/// Timings of the refresh and of the TUI's first screen. Not an assertion: run with
+/// `cargo test --test store -- --ignored --nocapture` and read the figures.
+#[test]
+#[ignore]
+fn timings() {
+    use std::time::Instant;
+    let mut rng = Lcg(42);
+    let dir = tempfile::tempdir().unwrap();
+    // BYLINE_PERF_DIR keeps the big database between runs (to study query plans).
+    let keep = std::env::var_os("BYLINE_PERF_DIR").map(std::path::PathBuf::from);
+    let big_dir = keep.unwrap_or_else(|| dir.path().to_owned());
+
+    // A refresh: 200 feeds x 50 items into an empty database.
+    let mut store = Store::open(&dir.path().join("refresh.db")).unwrap();
+    let specs = synthetic_specs(&mut rng, 200);
+    store.sync_feeds(&specs).unwrap();
+    let updates: Vec<(FeedId, FeedUpdate)> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (feed_id(&store, &s.url), synthetic_feed(&mut rng, i, 50)))
+        .collect();
+    let start = Instant::now();
+    for (id, up) in &updates {
+        store.save_feed(*id, up).unwrap();
+    }
+    println!("refresh 200 feeds x 50 items into an empty db: {:?}", start.elapsed());
+    let start = Instant::now();
+    for (id, up) in &updates {
+        store.save_feed(*id, up).unwrap();
+    }
+    println!("same refresh again (nothing changed): {:?}", start.elapsed());
+
+    // The TUI's database: 1,000 feeds, 100,000 articles, most read.
+    let path = big_dir.join("big.db");
+    if !path.exists() {
+        let mut store = Store::open(&path).unwrap();
+        let specs = synthetic_specs(&mut rng, 1000);
+        store.sync_feeds(&specs).unwrap();
+        let start = Instant::now();
+        for (i, s) in specs.iter().enumerate() {
+            let id = feed_id(&store, &s.url);
+            store.save_feed(id, &synthetic_feed(&mut rng, i, 100)).unwrap();
+        }
+        println!("filled 100,000 articles in {:?}", start.elapsed());
+        let start = Instant::now();
+        let ids: Vec<ArticleId> = (1..=100_000).filter(|n| n % 10 != 0).map(ArticleId).collect();
+        store.set_read(&ids, true).unwrap();
+        println!("marked 90,000 read in {:?}", start.elapsed());
+    }
+
+    let store = Store::open(&path).unwrap();
+    let time = |label: &str, f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        println!("{label}: {:?}", start.elapsed());
+    };
+    let first = Instant::now();
+    time("feeds()", &mut || assert_eq!(store.feeds().unwrap().len(), 1000));
+    time("tags()", &mut || assert!(store.tags().unwrap().len() > 30));
+    time("articles(all, 0, 200)", &mut || assert_eq!(store.articles(&all(), 0, 200).unwrap().len(), 200));
+    time("count(all)", &mut || assert_eq!(store.count_articles(&all()).unwrap(), 100_000));
+    println!("first screen total: {:?}", first.elapsed());
+    let filters = [
+        ("unread", Filter { unread_only: true, ..all() }),
+        ("starred", Filter { starred_only: true, ..all() }),
+        ("feed", Filter { feed: Some(FeedId(500)), ..all() }),
+        ("feed unread", Filter { feed: Some(FeedId(500)), unread_only: true, ..all() }),
+        ("tag (feed tag)", Filter { tags: vec!["tag3".into()], ..all() }),
+        ("tag unread", Filter { tags: vec!["tag3".into()], unread_only: true, ..all() }),
+        ("tag (category)", Filter { tags: vec!["topic77".into()], ..all() }),
+        ("two tags", Filter { tags: vec!["tag3".into(), "tag4".into()], ..all() }),
+        ("search common word", Filter { search: Some("kalo".into()), ..all() }),
+        ("search rare prefix", Filter { search: Some("post 99 of feed 12".into()), ..all() }),
+    ];
+    for (label, filter) in &filters {
+        time(&format!("{label}: articles(0, 200) + count"), &mut || {
+            store.articles(filter, 0, 200).unwrap();
+            store.count_articles(filter).unwrap();
+        });
+    }
+    time("second first-screen (cached statements)", &mut || {
+        store.feeds().unwrap();
+        store.tags().unwrap();
+        store.articles(&all(), 0, 200).unwrap();
+        store.count_articles(&all()).unwrap();
+    });
+}
+
+/// Only the refresh part of `timings`, for profiling.
+#[test]
+#[ignore]
+fn refresh_timing() {
+    let mut rng = Lcg(42);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("refresh.db")).unwrap();
+    let specs = synthetic_specs(&mut rng, 200);
+    store.sync_feeds(&specs).unwrap();
+    let updates: Vec<(FeedId, FeedUpdate)> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (feed_id(&store, &s.url), synthetic_feed(&mut rng, i, 50)))
+        .collect();
+    measure("refresh 200 feeds x 50 items into an empty db, save_feed each", &mut || {
+        for (id, up) in &updates {
+            store.save_feed(*id, up).unwrap();
+        }
+    });
+    let mut store = Store::open(&dir.path().join("batched.db")).unwrap();
+    store.sync_feeds(&specs).unwrap();
+    measure("the same with save_feeds, 20 feeds a batch", &mut || {
+        for batch in updates.chunks(20) {
+            store.save_feeds(batch).unwrap();
+        }
+    });
+    measure("the same again, nothing changed", &mut || {
+        for batch in updates.chunks(20) {
+            store.save_feeds(batch).unwrap();
+        }
+    });
+}

@@ -1,0 +1,5 @@
+//! Shared test helpers. Each test crate uses some of them.
+#![allow(dead_code)]
+
+pub mod cli;
+pub mod pty;
