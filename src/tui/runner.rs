@@ -151,13 +151,16 @@ impl Runner {
             let (feed_url, _title) =
                 subscriptions::resolve(&fetcher, &url).await.map_err(|e| e.to_string())?;
             let spec = FeedSpec { url: feed_url.clone(), tags, ..FeedSpec::default() };
-            let specs = {
+            let subscribe = move || {
                 let mut subs = subs.lock().map_err(|_| "subscriptions unavailable".to_string())?;
                 subs.add(spec).map_err(|e| e.to_string())?;
-                subs.feeds().to_vec()
+                let specs = subs.feeds().to_vec();
+                db.send(DbRequest::Sync { specs, then: Action::FeedAdded(Ok(feed_url)) })
+                    .map_err(|_| "the database thread has stopped".to_string())
             };
-            db.send(DbRequest::Sync { specs, then: Action::FeedAdded(Ok(feed_url)) })
-                .map_err(|_| "the database thread has stopped".to_string())
+            tokio::task::spawn_blocking(subscribe)
+                .await
+                .map_err(|_| "internal error saving feeds.toml".to_string())?
         });
         tokio::spawn(async move {
             let failure = match job.await {
@@ -169,14 +172,23 @@ impl Runner {
         });
     }
 
+    /// Subscriptions write a file: off the event loop, then the store follows on its thread.
     fn remove_feed(&self, url: String) {
-        let removed =
-            self.subscriptions.lock().map_err(|_| "subscriptions unavailable".to_string()).and_then(
-                |mut subs| subs.remove(&url).map(|_| subs.feeds().to_vec()).map_err(|e| e.to_string()),
-            );
-        match removed {
-            Ok(specs) => self.to_db(DbRequest::Sync { specs, then: Action::FeedRemoved(Ok(url)) }),
-            Err(e) => self.send(Action::FeedRemoved(Err(e))),
-        }
+        let (tx, db, subs) = (self.tx.clone(), self.db.clone(), self.subscriptions.clone());
+        let job = tokio::task::spawn_blocking(move || {
+            let mut subs = subs.lock().map_err(|_| "subscriptions unavailable".to_string())?;
+            subs.remove(&url).map_err(|e| e.to_string())?;
+            let specs = subs.feeds().to_vec();
+            db.send(DbRequest::Sync { specs, then: Action::FeedRemoved(Ok(url)) })
+                .map_err(|_| "the database thread has stopped".to_string())
+        });
+        tokio::spawn(async move {
+            let failure = match job.await {
+                Ok(Ok(())) => return,
+                Ok(Err(e)) => e,
+                Err(_) => "removing the feed stopped on an internal error".to_string(),
+            };
+            let _ = tx.send(Action::FeedRemoved(Err(failure)));
+        });
     }
 }
