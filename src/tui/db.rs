@@ -94,3 +94,85 @@ fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleId, Filter, NewArticle};
+    use crate::store::FeedUpdate;
+
+    fn store_with_articles(dir: &std::path::Path) -> Store {
+        let mut store = Store::open(&dir.join("byline.db")).expect("open store");
+        let spec = FeedSpec {
+            url: "https://f.example/rss".into(),
+            tags: vec!["tech".into()],
+            ..FeedSpec::default()
+        };
+        store.sync_feeds(&[spec]).expect("sync");
+        let feed = store.feeds().expect("feeds")[0].id;
+        let items = (1..=3)
+            .map(|i| NewArticle {
+                key: format!("k{i}"),
+                title: format!("Title {i}"),
+                content_html: format!("<p>body {i}</p>"),
+                ..NewArticle::default()
+            })
+            .collect();
+        store.save_feed(feed, &FeedUpdate { items, ..FeedUpdate::default() }).expect("save");
+        store
+    }
+
+    #[test]
+    fn answers_loads_and_marks_from_a_real_store() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let db = spawn(store_with_articles(dir.path()), tx).expect("thread");
+        db.send(DbRequest::Effect(Effect::LoadFeeds)).expect("send");
+        let Some(Action::FeedsLoaded(Ok(feeds))) = rx.blocking_recv() else { panic!("feeds") };
+        assert_eq!((feeds.len(), feeds[0].unread), (1, 3));
+        let filter = Filter::default();
+        let load = Effect::LoadArticles { request: 7, filter: filter.clone(), offset: 1, limit: 10 };
+        db.send(DbRequest::Effect(load)).expect("send");
+        let Some(Action::ArticlesLoaded { request: 7, result: Ok(page) }) = rx.blocking_recv() else {
+            panic!("articles")
+        };
+        assert_eq!((page.offset, page.total, page.rows.len()), (1, 3, 2));
+        let id = page.rows[0].id;
+        db.send(DbRequest::Effect(Effect::SetRead { ids: vec![id], read: true, undoable: true }))
+            .expect("send");
+        assert_eq!(
+            rx.blocking_recv(),
+            Some(Action::Marked { changed: vec![id], read: true, undoable: true })
+        );
+        db.send(DbRequest::Effect(Effect::MarkFilterRead { filter })).expect("send");
+        let Some(Action::Marked { changed, .. }) = rx.blocking_recv() else { panic!("marked") };
+        assert_eq!(changed.len(), 2, "only the two still unread changed");
+        db.send(DbRequest::Effect(Effect::LoadArticle { request: 9, id: ArticleId(-1) })).expect("send");
+        assert_eq!(rx.blocking_recv(), Some(Action::ArticleLoaded { request: 9, result: Ok(None) }));
+        db.send(DbRequest::Sync { specs: Vec::new(), then: Action::Info("synced".into()) }).expect("send");
+        assert_eq!(rx.blocking_recv(), Some(Action::Info("synced".into())));
+        db.send(DbRequest::Effect(Effect::LoadFeeds)).expect("send");
+        let Some(Action::FeedsLoaded(Ok(feeds))) = rx.blocking_recv() else { panic!("feeds") };
+        assert!(feeds.is_empty(), "sync removed the unlisted feed");
+    }
+
+    #[test]
+    fn a_later_load_of_the_same_kind_supersedes() {
+        let load = |request| {
+            DbRequest::Effect(Effect::LoadArticles {
+                request,
+                filter: Filter::default(),
+                offset: 0,
+                limit: 1,
+            })
+        };
+        let write = DbRequest::Effect(Effect::SetRead { ids: vec![], read: true, undoable: false });
+        assert!(superseded(&load(1), &[write, load(2)]));
+        assert!(!superseded(&load(1), &[DbRequest::Effect(Effect::LoadFeeds)]));
+        let write = DbRequest::Effect(Effect::SetRead { ids: vec![], read: true, undoable: false });
+        assert!(!superseded(
+            &write,
+            &[DbRequest::Effect(Effect::SetRead { ids: vec![], read: true, undoable: false })]
+        ));
+    }
+}
