@@ -52,8 +52,11 @@ pub fn run(ctx: Context) -> anyhow::Result<()> {
 
 pub async fn run_async(ctx: Context) -> anyhow::Result<()> {
     // Open the store before touching the terminal, so its error prints plainly.
-    let store =
-        Store::open(&ctx.db_path).with_context(|| format!("cannot open {}", ctx.db_path.display()))?;
+    let mut store = Store::open(&ctx.db_path)
+        .with_context(|| format!("cannot open the database {}", ctx.db_path.display()))?;
+    store
+        .sync_feeds(ctx.subscriptions.feeds())
+        .context("cannot bring the database in line with feeds.toml")?;
     let (mut term, guard) = terminal::enter().context("cannot set up the terminal")?;
     let result = event_loop(&mut term, ctx, store).await;
     drop(term);
