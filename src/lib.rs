@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod fetch;
+pub mod fulltext;
 pub mod import;
 pub mod logging;
 pub mod model;

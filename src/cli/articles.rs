@@ -4,7 +4,7 @@ use chrono::SecondsFormat;
 use serde::Serialize;
 
 use crate::model::{ArticleId, ArticleSummary, Filter};
-use crate::text::render_html;
+use crate::text::{render_html, wrap_plain};
 
 use super::ArticleQuery;
 use super::context::Context;
@@ -69,17 +69,19 @@ pub fn show(ctx: &Context, id: i64, width: u16) -> anyhow::Result<()> {
         anyhow::bail!("no article with id {id}");
     };
     let a = &article.summary;
-    println!("{}", a.title);
-    println!("Feed: {}", a.feed_title);
-    if let Some(author) = &a.author {
-        println!("Author: {author}");
+    let width = width.max(20);
+    let mut header = vec![a.title.clone(), format!("Feed: {}", a.feed_title)];
+    header.extend(a.author.as_ref().map(|author| format!("Author: {author}")));
+    header.push(format!("Date: {}", a.date.format("%Y-%m-%d %H:%M UTC")));
+    for line in header {
+        println!("{}", wrap_plain(&line, usize::from(width)).join("\n"));
     }
-    println!("Date: {}", a.date.format("%Y-%m-%d %H:%M UTC"));
+    // A link is printed whole, so it stays usable even when wider than the page.
     if let Some(link) = &a.link {
         println!("Link: {link}");
     }
     println!();
     let html = article.full_text_html.as_deref().unwrap_or(&article.content_html);
-    print!("{}", render_html(html, width.max(20)).to_plain_text());
+    println!("{}", render_html(html, width).to_plain_text());
     Ok(())
 }

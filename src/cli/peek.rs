@@ -4,6 +4,7 @@ use chrono::SecondsFormat;
 use serde::Serialize;
 
 use crate::fetch::{Fetched, Page};
+use crate::fulltext::decode_html;
 use crate::model::NewArticle;
 use crate::parse::parse_feed;
 use crate::store::Validators;
@@ -73,7 +74,7 @@ pub fn peek(ctx: &Context, source: &str, json: bool) -> anyhow::Result<()> {
 
 pub fn read_page(ctx: &Context, source: &str, width: u16) -> anyhow::Result<()> {
     let page = get(ctx, source)?;
-    let html = String::from_utf8_lossy(&page.body);
+    let html = decode_html(&page);
     let text = extract_page(&html, Some(&page.final_url), width.max(20))
         .map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
     print!("{text}");

@@ -83,8 +83,10 @@ impl Store {
     /// One whole article, whether or not its feed is still subscribed.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
         let query = format!(
-            "SELECT {}, a.content, a.full_text, a.first_seen
-             FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+            "SELECT {}, b.content, b.full_text, a.first_seen
+             FROM articles a JOIN feeds f ON f.id = a.feed_id
+             JOIN article_bodies b ON b.article_id = a.id
+             WHERE a.id = ?1",
             summary_columns()
         );
         let article = self
@@ -154,7 +156,10 @@ impl Store {
         let html = clean(html);
         let tx = self.write()?;
         let row: Option<(String, String)> = tx
-            .prepare_cached("UPDATE articles SET full_text = ?2 WHERE id = ?1 RETURNING title, content")?
+            .prepare_cached(
+                "UPDATE article_bodies SET full_text = ?2 WHERE article_id = ?1
+                 RETURNING (SELECT title FROM articles WHERE id = ?1), content",
+            )?
             .query_row(params![id.0, html], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         if let Some((title, content)) = row {

@@ -58,6 +58,8 @@ impl Store {
                      ON CONFLICT (url) DO UPDATE SET position = excluded.position, subscribed = 1,
                          user_title = excluded.user_title, full_text = excluded.full_text,
                          max_articles = excluded.max_articles,
+                         -- a new limit is applied by the next save, even of the same items
+                         items_hash = iif(max_articles IS excluded.max_articles, items_hash, NULL),
                          refresh_minutes = excluded.refresh_minutes
                      RETURNING id",
                 )?

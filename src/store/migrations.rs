@@ -7,9 +7,9 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use super::{Result, StoreError};
 
 /// One schema version: its SQL, then optional Rust work (for data SQL cannot compute).
-pub struct Step {
-    pub sql: &'static str,
-    pub after: Option<fn(&Transaction) -> Result<()>>,
+struct Step {
+    sql: &'static str,
+    after: Option<fn(&Transaction) -> Result<()>>,
 }
 
 /// Version 1: feeds, tags, articles, categories, and the counters the lists read instead of
@@ -31,6 +31,8 @@ CREATE TABLE feeds (
     moved_to TEXT,
     last_error TEXT,
     last_fetched INTEGER,
+    -- digest of the items last saved: the same document again is not re-examined
+    items_hash BLOB,
     -- kept by the triggers below
     total INTEGER NOT NULL DEFAULT 0,
     unread INTEGER NOT NULL DEFAULT 0
@@ -61,10 +63,16 @@ CREATE TABLE articles (
     first_seen INTEGER NOT NULL,
     -- published, else first_seen: the one column lists sort by
     date INTEGER NOT NULL,
-    content TEXT NOT NULL,
     read INTEGER NOT NULL DEFAULT 0,
     starred INTEGER NOT NULL DEFAULT 0,
     UNIQUE (feed_id, key)
+);
+
+-- Bodies apart: article rows stay small (dozens to a page), so listing, counting and marking
+-- read touch few pages; a body is read only when the article is opened.
+CREATE TABLE article_bodies (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    content TEXT NOT NULL
 );
 CREATE INDEX articles_by_date ON articles(date);
 CREATE INDEX articles_unread_by_date ON articles(date) WHERE read = 0;
@@ -79,13 +87,14 @@ CREATE TABLE article_categories (
 ) WITHOUT ROWID;
 CREATE INDEX article_categories_by_tag ON article_categories(norm, article_id);
 
--- Articles per (feed, category), so tags() sums a few thousand rows.
+-- Articles per (category, feed), so tags() sums counters instead of counting articles.
+-- Keyed by category first: tags() groups by it without sorting.
 CREATE TABLE category_counts (
-    feed_id INTEGER NOT NULL,
     norm TEXT NOT NULL,
+    feed_id INTEGER NOT NULL,
     total INTEGER NOT NULL,
     unread INTEGER NOT NULL,
-    PRIMARY KEY (feed_id, norm)
+    PRIMARY KEY (norm, feed_id)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN
@@ -102,9 +111,9 @@ WHEN old.read IS NOT new.read BEGIN
       AND norm IN (SELECT norm FROM article_categories WHERE article_id = new.id);
 END;
 CREATE TRIGGER categories_count_insert AFTER INSERT ON article_categories BEGIN
-    INSERT INTO category_counts (feed_id, norm, total, unread)
-    SELECT feed_id, new.norm, 1, read = 0 FROM articles WHERE id = new.article_id
-    ON CONFLICT (feed_id, norm) DO UPDATE
+    INSERT INTO category_counts (norm, feed_id, total, unread)
+    SELECT new.norm, feed_id, 1, read = 0 FROM articles WHERE id = new.article_id
+    ON CONFLICT (norm, feed_id) DO UPDATE
     SET total = total + 1, unread = unread + excluded.unread;
 END;
 CREATE TRIGGER categories_count_delete AFTER DELETE ON article_categories BEGIN
@@ -119,7 +128,7 @@ END;
 /// Version 2: a cache of extracted full text, and the full-text search index (contentless: the
 /// text lives in `articles`, the index only maps words to rows).
 pub const V2: &str = "
-ALTER TABLE articles ADD COLUMN full_text TEXT;
+ALTER TABLE article_bodies ADD COLUMN full_text TEXT;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body,
     content = '', contentless_delete = 1,
@@ -130,7 +139,7 @@ CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 END;
 ";
 
-pub const STEPS: &[Step] =
+const STEPS: &[Step] =
     &[Step { sql: V1, after: None }, Step { sql: V2, after: Some(super::search::index_all) }];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ mod articles;
 mod clean_check;
 mod feeds;
 mod filter;
+mod fingerprint;
 pub mod migrations;
 mod plain_text;
 mod save;
@@ -76,6 +77,8 @@ pub struct SaveStats {
     pub updated: u32,
 }
 
+/// One connection to the database. Reads take `&self`, writes `&mut self`; open one `Store`
+/// per thread that needs one (they are `Send`, not `Sync`).
 pub struct Store {
     conn: Connection,
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::clean_check::clean_cow;
+use super::fingerprint::fingerprint;
 use super::search::{flush_queue, queue_article};
 use super::{FeedUpdate, Result, SaveStats, Store, StoreError, norm_tag, now_ts, to_ts};
 use crate::model::{FeedId, NewArticle};
@@ -58,8 +59,7 @@ struct Existing {
     author: Option<String>,
     published: Option<i64>,
     first_seen: i64,
-    content: String,
-    full_text: Option<String>,
+    content_changed: bool,
 }
 
 impl Store {
@@ -99,12 +99,12 @@ impl Store {
 /// Saves one feed inside the caller's transaction. New and changed articles wait in the search
 /// queue: the caller flushes it before committing.
 fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Result<SaveStats> {
-    let max_articles: Option<i64> = tx
+    let (max_articles, old_hash): (Option<i64>, Option<Vec<u8>>) = tx
         .prepare_cached(
             "UPDATE feeds SET site_title = coalesce(?2, site_title),
                          site_link = coalesce(?3, site_link), etag = ?4, last_modified = ?5,
                          moved_to = coalesce(?6, moved_to), last_error = NULL, last_fetched = ?7
-                     WHERE id = ?1 RETURNING max_articles",
+                     WHERE id = ?1 RETURNING max_articles, items_hash",
         )?
         .query_row(
             params![
@@ -116,10 +116,14 @@ fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Resu
                 update.moved_to.as_deref().map(clean_line).and_then(non_empty),
                 now,
             ],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .ok_or(StoreError::UnknownFeed(feed.0))?;
+    let hash = fingerprint(&update.items);
+    if old_hash.as_deref() == Some(hash.as_slice()) {
+        return Ok(SaveStats::default());
+    }
 
     // Last wins for duplicate keys, but the first occurrence keeps its place.
     let mut order: Vec<&NewArticle> = Vec::with_capacity(update.items.len());
@@ -151,6 +155,7 @@ fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Resu
     if let Some(max) = max_articles {
         prune(tx, feed.0, max, &present)?;
     }
+    tx.prepare_cached("UPDATE feeds SET items_hash = ?2 WHERE id = ?1")?.execute(params![feed.0, hash])?;
     Ok(stats)
 }
 
@@ -163,10 +168,14 @@ enum Outcome {
 fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, Outcome)> {
     let existing = conn
         .prepare_cached(
-            "SELECT id, title, link, author, published, first_seen, content, full_text
-             FROM articles WHERE feed_id = ?1 AND key = ?2",
+            "SELECT a.id, a.title, a.link, a.author, a.published, a.first_seen,
+                 b.content IS NOT ?3
+             FROM articles a JOIN article_bodies b ON b.article_id = a.id
+             WHERE a.feed_id = ?1 AND a.key = ?2",
         )?
-        .query_row(params![feed, item.key], |r| {
+        // SQLite compares the bodies in place: no copy of the old body for the common case of
+        // an unchanged article.
+        .query_row(params![feed, item.key, item.content], |r| {
             Ok(Existing {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -174,8 +183,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
                 author: r.get(3)?,
                 published: r.get(4)?,
                 first_seen: r.get(5)?,
-                content: r.get(6)?,
-                full_text: r.get(7)?,
+                content_changed: r.get(6)?,
             })
         })
         .optional()?;
@@ -183,8 +191,8 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         let id: i64 = conn
             .prepare_cached(
                 "INSERT INTO articles (feed_id, key, title, link, author, published, first_seen,
-                     date, content)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+                     date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
             )?
             .query_row(
                 params![
@@ -195,11 +203,12 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
                     item.author,
                     item.published,
                     now,
-                    item.published.unwrap_or(now),
-                    item.content
+                    list_date(item.published, now),
                 ],
                 |r| r.get(0),
             )?;
+        conn.prepare_cached("INSERT INTO article_bodies (article_id, content) VALUES (?1, ?2)")?
+            .execute(params![id, item.content])?;
         insert_categories(conn, id, &item.categories)?;
         queue_article(conn, id, &item.title, &item.content, None, false)?;
         return Ok((id, Outcome::New));
@@ -211,7 +220,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         .collect::<rusqlite::Result<_>>()?;
     let categories_changed = old_categories.len() != item.categories.len()
         || !item.categories.keys().all(|k| old_categories.contains(k));
-    let text_changed = old.title != item.title || old.content != *item.content;
+    let text_changed = old.title != item.title || old.content_changed;
     let changed = text_changed
         || categories_changed
         || old.link != item.link
@@ -221,8 +230,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         return Ok((old.id, Outcome::Unchanged));
     }
     conn.prepare_cached(
-        "UPDATE articles SET title = ?2, link = ?3, author = ?4, published = ?5, date = ?6,
-             content = ?7
+        "UPDATE articles SET title = ?2, link = ?3, author = ?4, published = ?5, date = ?6
          WHERE id = ?1",
     )?
     .execute(params![
@@ -231,17 +239,29 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         item.link,
         item.author,
         item.published,
-        item.published.unwrap_or(old.first_seen),
-        item.content
+        list_date(item.published, old.first_seen),
     ])?;
+    if old.content_changed {
+        conn.prepare_cached("UPDATE article_bodies SET content = ?2 WHERE article_id = ?1")?
+            .execute(params![old.id, item.content])?;
+    }
     if categories_changed {
         conn.prepare_cached("DELETE FROM article_categories WHERE article_id = ?1")?.execute([old.id])?;
         insert_categories(conn, old.id, &item.categories)?;
     }
     if text_changed {
-        queue_article(conn, old.id, &item.title, &item.content, old.full_text.as_deref(), true)?;
+        let full_text: Option<String> = conn
+            .prepare_cached("SELECT full_text FROM article_bodies WHERE article_id = ?1")?
+            .query_row([old.id], |r| r.get(0))?;
+        queue_article(conn, old.id, &item.title, &item.content, full_text.as_deref(), true)?;
     }
     Ok((old.id, Outcome::Updated))
+}
+
+/// The date lists sort by: published, else first seen; never later than first seen, so an
+/// item dated in the future cannot sit on top of every list for years.
+fn list_date(published: Option<i64>, first_seen: i64) -> i64 {
+    published.map_or(first_seen, |p| p.min(first_seen))
 }
 
 fn insert_categories(conn: &Connection, id: i64, categories: &HashMap<String, String>) -> Result<()> {

@@ -82,7 +82,10 @@ pub(super) fn create_queue(conn: &Connection) -> Result<()> {
 /// Indexes every stored article: run once by the migration that creates the index.
 pub(super) fn index_all(conn: &rusqlite::Transaction) -> Result<()> {
     create_queue(conn)?;
-    let mut rows = conn.prepare("SELECT id, title, content, full_text FROM articles")?;
+    let mut rows = conn.prepare(
+        "SELECT a.id, a.title, b.content, b.full_text
+         FROM articles a JOIN article_bodies b ON b.article_id = a.id",
+    )?;
     let mut rows = rows.query([])?;
     while let Some(row) = rows.next()? {
         let full: Option<String> = row.get(3)?;

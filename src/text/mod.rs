@@ -1,5 +1,26 @@
 //! Article HTML -> styled lines for a given width, and readability extraction of full pages.
 //! Knows nothing of the terminal: the UI maps [`Style`] to its own colours.
+//!
+//! - [`render_html`]: HTML -> [`Rendered`] lines for one width (html2text underneath).
+//! - [`RenderCache`]: keeps a few recent layouts so a resize does not re-parse on every frame.
+//! - [`extract`]: a whole web page -> the article in it (readability, after a chrome pre-clean).
+//! - [`read_page`]: both, as plain text, for `byline read-page`.
+
+mod cache;
+mod chrome;
+mod decorator;
+mod extract;
+mod fit;
+mod input;
+mod lines;
+mod render;
+
+pub use cache::{ContentKey, RenderCache};
+pub use extract::{ExtractError, Extracted, extract};
+pub use fit::wrap_plain;
+pub use render::render_html;
+
+use unicode_width::UnicodeWidthStr;
 
 /// How a span should look; the UI turns this into terminal attributes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -50,19 +71,66 @@ pub struct Rendered {
     pub links: Vec<Link>,
 }
 
-/// Lays out article HTML at `width` display cells. Never fails: bad HTML renders as best it can.
-pub fn render_html(_html: &str, _width: u16) -> Rendered {
-    todo!()
-}
+impl Line {
+    /// Width in display cells.
+    pub fn width(&self) -> usize {
+        self.spans.iter().map(|s| s.text.width()).sum()
+    }
 
-impl Rendered {
-    /// The lines' text joined with newlines, styles dropped.
-    pub fn to_plain_text(&self) -> String {
-        todo!()
+    /// The line's text without styles.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
     }
 }
 
-/// Extracts a page's article and renders it as plain text: title, byline, body, links.
-pub fn read_page(_html: &str, _url: Option<&str>, _width: u16) -> Result<String, String> {
-    todo!()
+impl Rendered {
+    /// The lines' text joined by newlines, without the link list.
+    pub fn to_plain_text(&self) -> String {
+        let mut out = String::new();
+        for (i, line) in self.lines.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            for span in &line.spans {
+                out.push_str(&span.text);
+            }
+        }
+        out
+    }
+
+    /// One line per link, as numbered in the text: `[3] https://...` or `[4] image: https://...`.
+    /// URLs are never split, so a long one may be wider than the layout width.
+    pub fn link_list(&self) -> Vec<String> {
+        self.links
+            .iter()
+            .enumerate()
+            .map(|(i, link)| match link.kind {
+                LinkKind::Link => format!("[{}] {}", i + 1, link.url),
+                LinkKind::Image => format!("[{}] image: {}", i + 1, link.url),
+            })
+            .collect()
+    }
+}
+
+/// A page as plain text for `byline read-page`: the title, the byline if any, a blank line,
+/// the article body laid out at `width`, then the list of its links.
+pub fn read_page(html: &str, url: Option<&str>, width: u16) -> Result<String, ExtractError> {
+    let page = extract(html, url)?;
+    let rendered = render_html(&page.content_html, width);
+    let width = usize::from(width.max(1));
+    let mut out: Vec<String> = fit::wrap_plain(&page.title, width);
+    if let Some(byline) = &page.byline {
+        out.extend(fit::wrap_plain(byline, width));
+    }
+    out.push(String::new());
+    out.push(rendered.to_plain_text());
+    let links = rendered.link_list();
+    if !links.is_empty() {
+        out.push(String::new());
+        out.push("Links:".to_string());
+        out.extend(links);
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    Ok(text)
 }

@@ -1,0 +1,48 @@
+//! A digest of a fetched feed's items. Many servers ignore conditional GET and send the same
+//! document every time: when its digest matches the last saved one, saving skips the
+//! per-article comparisons entirely.
+
+use sha2::{Digest, Sha256};
+
+use crate::model::NewArticle;
+
+pub(super) fn fingerprint(items: &[NewArticle]) -> Vec<u8> {
+    let mut hash = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        // Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    for item in items {
+        field(item.key.as_bytes());
+        field(item.title.as_bytes());
+        field(item.link.as_deref().unwrap_or("\0none").as_bytes());
+        field(item.author.as_deref().unwrap_or("\0none").as_bytes());
+        field(&item.published.map_or(i64::MIN, |d| d.timestamp()).to_le_bytes());
+        field(&(item.categories.len() as u64).to_le_bytes());
+        for category in &item.categories {
+            field(category.as_bytes());
+        }
+        field(item.content_html.as_bytes());
+    }
+    hash.finalize().to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprint;
+    use crate::model::NewArticle;
+
+    #[test]
+    fn differs_when_any_field_differs() {
+        let a = NewArticle { key: "k".into(), title: "ab".into(), ..NewArticle::default() };
+        let shifted = NewArticle { key: "ka".into(), title: "b".into(), ..NewArticle::default() };
+        let mut categorised = a.clone();
+        categorised.categories.push("x".into());
+        let base = fingerprint(std::slice::from_ref(&a));
+        assert_eq!(base, fingerprint(std::slice::from_ref(&a)));
+        assert_ne!(base, fingerprint(&[shifted]));
+        assert_ne!(base, fingerprint(&[categorised]));
+        assert_ne!(base, fingerprint(&[]));
+    }
+}
