@@ -54,6 +54,11 @@ fn rendered_body() -> Rendered {
 
 /// Opens the selected article and answers its load and layout with `rendered`.
 fn open_with(state: &mut State, rendered: Rendered) {
+    open_with_layout(state, |_| rendered);
+}
+
+/// Like `open_with`, laying the body out at the width the reader asks for.
+fn open_with_layout(state: &mut State, layout: impl FnOnce(u16) -> Rendered) {
     let fx = cmd(state, Command::Open);
     let Some(Effect::LoadArticle { request, id }) = fx.first().cloned() else { panic!("{fx:?}") };
     let article = Article {
@@ -64,7 +69,7 @@ fn open_with(state: &mut State, rendered: Rendered) {
     };
     let fx = app::update(state, Action::ArticleLoaded { request, result: Ok(Some(article)) });
     let Some(Effect::Render { request, id, width, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
-    app::update(state, Action::Rendered { request, id, width, rendered });
+    app::update(state, Action::Rendered { request, id, width, rendered: layout(width) });
 }
 
 #[test]
@@ -166,4 +171,34 @@ fn control_characters_never_reach_the_screen() {
     for cell in term.backend().buffer().content() {
         assert!(!cell.symbol().chars().any(char::is_control), "control char in {:?}", cell.symbol());
     }
+}
+
+#[test]
+fn article_with_links_and_a_code_block_from_render_html() {
+    let html = r#"<h2>Release notes</h2>
+<p>Read the <a href="https://blog.example/announce">announcement</a> and <em>then</em> the
+<a href="https://docs.example/">docs</a>.</p>
+<pre><code>fn main() {
+    println!("hi");
+}</code></pre>
+<p>Run <code>cargo run</code> to try it.</p>"#;
+    let mut state = loaded((100, 30), 5);
+    open_with_layout(&mut state, |width| byline::text::render_html(html, width));
+    let body = state.reader.body.loaded().expect("laid out");
+    assert_eq!(body.rendered.links.len(), 2);
+    let term = draw(&state, true);
+    // The code block keeps the theme's code colour, links theirs.
+    let reader = app::layout(100, 30, Pane::Reader).reader.expect("wide");
+    let buf = term.backend().buffer();
+    let row_of = |needle: &str| {
+        (reader.y..reader.y + reader.height).find(|&y| {
+            let text: String = (reader.x..reader.x + reader.width).map(|x| buf[(x, y)].symbol()).collect();
+            text.contains(needle)
+        })
+    };
+    let code_row = row_of("fn main()").expect("code on screen");
+    assert_eq!(buf[(reader.x + 1, code_row)].fg, Color::Indexed(2));
+    let link_row = row_of("[1] https://blog.example").expect("link list");
+    assert!(buf[(reader.x + 1, link_row)].modifier.contains(Modifier::UNDERLINED));
+    insta::assert_snapshot!(term.backend());
 }

@@ -2,7 +2,6 @@
 //! feed changes on the async runtime, the browser and clipboard at once. Every result comes back
 //! as an action on one channel.
 
-use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 
@@ -15,10 +14,9 @@ use crate::fetch::Fetcher;
 use crate::model::{ArticleId, FeedSpec};
 use crate::store::Store;
 use crate::subscriptions::{self, Subscriptions};
-use crate::text::{self, Rendered};
+use crate::text::{RenderCache, Rendered};
 
-/// Bodies laid out recently, by (article, width): reopening or resizing back is instant.
-type RenderCache = Arc<Mutex<VecDeque<((ArticleId, u16), Rendered)>>>;
+/// Layouts kept for reopening and resizing back.
 const CACHE_SIZE: usize = 16;
 
 pub struct Runner {
@@ -28,7 +26,7 @@ pub struct Runner {
     fetcher: Fetcher,
     subscriptions: Arc<Mutex<Subscriptions>>,
     browser: Vec<String>,
-    cache: RenderCache,
+    cache: Arc<Mutex<RenderCache>>,
 }
 
 impl Runner {
@@ -42,7 +40,15 @@ impl Runner {
     ) -> std::io::Result<Runner> {
         let db = super::db::spawn(store, tx.clone())?;
         let subscriptions = Arc::new(Mutex::new(subscriptions));
-        Ok(Runner { db, tx, db_path, fetcher, subscriptions, browser, cache: RenderCache::default() })
+        Ok(Runner {
+            db,
+            tx,
+            db_path,
+            fetcher,
+            subscriptions,
+            browser,
+            cache: Arc::new(Mutex::new(RenderCache::new(CACHE_SIZE))),
+        })
     }
 
     pub fn run(&self, effects: Vec<Effect>) {
@@ -86,28 +92,20 @@ impl Runner {
         }
     }
 
+    /// Lays the body out on a blocking thread through text's cache of recent (content, width)
+    /// layouts, so reopening an article or resizing back is instant.
     fn render(&self, request: u64, id: ArticleId, html: String, width: u16) {
         let (tx, cache) = (self.tx.clone(), self.cache.clone());
-        let cached =
-            cache.lock().ok().and_then(|c| c.iter().find(|(k, _)| *k == (id, width)).map(|(_, r)| r.clone()));
-        if let Some(rendered) = cached {
-            self.send(Action::Rendered { request, id, width, rendered });
-            return;
-        }
-        let job = tokio::task::spawn_blocking(move || text::render_html(&html, width));
+        let job = tokio::task::spawn_blocking(move || {
+            let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            Rendered::clone(&cache.get(&html, width))
+        });
         tokio::spawn(async move {
-            match job.await {
-                Ok(rendered) => {
-                    if let Ok(mut c) = cache.lock() {
-                        c.push_front(((id, width), rendered.clone()));
-                        c.truncate(CACHE_SIZE);
-                    }
-                    let _ = tx.send(Action::Rendered { request, id, width, rendered });
-                }
-                Err(_) => {
-                    let _ = tx.send(Action::Failed("could not lay out this article".into()));
-                }
-            }
+            let action = match job.await {
+                Ok(rendered) => Action::Rendered { request, id, width, rendered },
+                Err(_) => Action::Failed("could not lay out this article".into()),
+            };
+            let _ = tx.send(action);
         });
     }
 
