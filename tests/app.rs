@@ -415,15 +415,21 @@ fn help_scrolls_and_closes_on_other_keys() {
 }
 
 #[test]
-fn back_leaves_the_reader_then_quits() {
+fn esc_steps_back_and_q_quits_from_the_lists() {
     let mut state = loaded(WIDE, 10);
     open_and_load(&mut state);
     cmd(&mut state, Command::Back);
     assert_eq!((state.focus, state.quit), (Pane::Articles, false));
     cmd(&mut state, Command::Back);
+    assert!(!state.quit, "Esc never quits");
+    open_and_load(&mut state);
+    cmd(&mut state, Command::Quit);
+    assert_eq!((state.focus, state.quit), (Pane::Articles, false), "q leaves the reader first");
+    cmd(&mut state, Command::Quit);
     assert!(state.quit);
     let mut state = loaded(WIDE, 10);
-    cmd(&mut state, Command::Quit);
+    open_and_load(&mut state);
+    cmd(&mut state, Command::QuitNow);
     assert!(state.quit);
 }
 

@@ -21,7 +21,7 @@ pub fn action_for(state: &State, key: Key) -> Option<Action> {
                 | Command::PageDown
                 | Command::Top
                 | Command::Bottom
-                | Command::Quit),
+                | Command::QuitNow),
             ) => Some(Action::Command(c)),
             _ => Some(Action::CloseHelp),
         },

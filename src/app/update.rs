@@ -50,7 +50,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             Command::Down => *scroll = (*scroll + 1).min(rows.saturating_sub(1)),
             Command::PageUp | Command::Top => *scroll = 0,
             Command::PageDown | Command::Bottom => *scroll = rows.saturating_sub(1),
-            Command::Quit => state.quit = true,
+            Command::QuitNow => state.quit = true,
             _ => state.mode = Mode::Normal,
         }
         return Vec::new();
@@ -75,8 +75,9 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             nav::fix_scrolls(state)
         }
         Command::Open => open(state),
-        Command::Back => back(state),
-        Command::Quit => {
+        Command::Back => back(state, false),
+        Command::Quit => back(state, true),
+        Command::QuitNow => {
             state.quit = true;
             Vec::new()
         }
@@ -210,7 +211,8 @@ pub(super) fn render_body(state: &mut State) -> Vec<Effect> {
     vec![Effect::Render { request, id, html, width }]
 }
 
-fn back(state: &mut State) -> Vec<Effect> {
+/// Esc steps back and never quits; q steps back too, and quits from the lists.
+fn back(state: &mut State, may_quit: bool) -> Vec<Effect> {
     if state.focus == Pane::Reader {
         state.focus = Pane::Articles;
         return nav::fix_scrolls(state);
@@ -219,7 +221,7 @@ fn back(state: &mut State) -> Vec<Effect> {
         state.search = None;
         return nav::reset_articles(state);
     }
-    state.quit = true;
+    state.quit = may_quit;
     Vec::new()
 }
 

@@ -24,6 +24,7 @@ pub enum Command {
     Open,
     Back,
     Quit,
+    QuitNow,
     ToggleTag,
     Refresh,
     RefreshAll,
@@ -43,7 +44,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 28] = [
         Command::Up,
         Command::Down,
         Command::Top,
@@ -55,6 +56,7 @@ impl Command {
         Command::Open,
         Command::Back,
         Command::Quit,
+        Command::QuitNow,
         Command::ToggleTag,
         Command::Refresh,
         Command::RefreshAll,
@@ -99,8 +101,9 @@ impl Command {
             NextPane => ("next_pane", "Next pane", &["Tab", "l", "Right"]),
             PrevPane => ("prev_pane", "Previous pane", &["BackTab", "h", "Left"]),
             Open => ("open", "Open / select (in the reader: open link N typed before)", &["Enter"]),
-            Back => ("back", "Back; clears a search; quits at the top", &["Esc", "q"]),
-            Quit => ("quit", "Quit", &["C-c"]),
+            Back => ("back", "Back: leave the reader, clear a search", &["Esc"]),
+            Quit => ("quit", "Back; quits from the lists", &["q"]),
+            QuitNow => ("quit_now", "Quit at once", &["C-c"]),
             ToggleTag => ("toggle_tag", "Add/remove the tag to the selection", &["Space"]),
             Refresh => ("refresh", "Refresh the selected feed", &["r"]),
             RefreshAll => ("refresh_all", "Refresh all feeds", &["R"]),
@@ -363,7 +366,7 @@ mod tests {
         assert_eq!(keys.command(&Key::plain(KeyCode::Char('x'))), Some(Command::Down));
         assert_eq!(keys.command(&Key::plain(KeyCode::Char('j'))), Some(Command::Up));
         assert_eq!(keys.command(&Key::plain(KeyCode::Down)), None);
-        assert_eq!(keys.command(&Key::plain(KeyCode::Char('q'))), Some(Command::Back));
+        assert_eq!(keys.command(&Key::plain(KeyCode::Char('q'))), Some(Command::Quit));
     }
 
     #[test]

@@ -80,7 +80,7 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     let deadline = Instant::now() + FIRST_FRAME_WAIT;
     while state.articles.pending.is_some() || state.feeds.loaded().is_none() {
         match tokio::time::timeout_at(deadline, rx.recv()).await {
-            Ok(Some(action)) => runner.run(app::update(&mut state, action)),
+            Ok(Some(action)) => apply(&mut state, &runner, action),
             _ => break,
         }
     }
@@ -116,14 +116,25 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
             _ = signals.recv() => return Ok(()),
         };
         if let Some(action) = action {
-            runner.run(app::update(&mut state, action));
+            apply(&mut state, &runner, action);
             // Take whatever else arrived, so a burst becomes one frame.
             while let Ok(more) = rx.try_recv() {
-                runner.run(app::update(&mut state, more));
+                apply(&mut state, &runner, more);
             }
             dirty = true;
         }
     }
+}
+
+/// One action through `update`, its effects to the runner; failures also go to the log file.
+fn apply(state: &mut State, runner: &runner::Runner, action: Action) {
+    match &action {
+        Action::Failed(e) | Action::FeedAdded(Err(e)) | Action::FeedRemoved(Err(e)) => tracing::warn!("{e}"),
+        Action::RefreshFinished(Err(e)) => tracing::warn!("refresh: {e}"),
+        Action::FeedRefreshed(report) => tracing::debug!("refreshed {}: {:?}", report.url, report.outcome),
+        _ => {}
+    }
+    runner.run(app::update(state, action));
 }
 
 async fn tick(timer: &mut Option<tokio::time::Interval>) {
