@@ -202,3 +202,16 @@ fn article_with_links_and_a_code_block_from_render_html() {
     assert!(buf[(reader.x + 1, link_row)].modifier.contains(Modifier::UNDERLINED));
     insta::assert_snapshot!(term.backend());
 }
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    for (w, h) in [(1, 1), (2, 2), (10, 2), (39, 9), (40, 10), (100, 3), (120, 2), (100, 4), (300, 5)] {
+        let mut state = loaded((w, h), 50);
+        open_with(&mut state, rendered_body());
+        for mode in [Command::Help, Command::Help, Command::Search] {
+            draw(&state, true);
+            cmd(&mut state, mode);
+        }
+        draw(&state, false);
+    }
+}

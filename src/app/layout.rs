@@ -58,7 +58,7 @@ pub fn layout(width: u16, height: u16, focus: Pane) -> Layout {
         }
         return l;
     }
-    let tags_h = (body_h * 2 / 5).max(3);
+    let tags_h = (body_h * 2 / 5).max(3).min(body_h);
     let rest = width - LEFT_WIDTH;
     let articles_w = rest * 9 / 20;
     Layout {
