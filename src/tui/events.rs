@@ -56,6 +56,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn mouse_resize_and_keys_become_actions() {
+        use crate::app::Settings;
+        use crate::config::keys::{Command, KeyBindings};
+        use crossterm::event::KeyEventState;
+        let state = State::new(KeyBindings::default(), Settings::default(), (80, 24));
+        let mouse =
+            |kind| Event::Mouse(MouseEvent { kind, column: 3, row: 4, modifiers: KeyModifiers::NONE });
+        assert_eq!(
+            action(&state, mouse(MouseEventKind::Down(MouseButton::Left))),
+            Some(Action::Click { x: 3, y: 4 })
+        );
+        assert_eq!(
+            action(&state, mouse(MouseEventKind::ScrollDown)),
+            Some(Action::Wheel { x: 3, y: 4, down: true })
+        );
+        assert_eq!(action(&state, mouse(MouseEventKind::Moved)), None);
+        assert_eq!(action(&state, Event::Resize(100, 30)), Some(Action::Resize(100, 30)));
+        let press = KeyEvent::new(CtKey::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action(&state, Event::Key(press)), Some(Action::Command(Command::Down)));
+        let release = KeyEvent {
+            kind: KeyEventKind::Release,
+            state: KeyEventState::NONE,
+            ..KeyEvent::new(CtKey::Char('j'), KeyModifiers::NONE)
+        };
+        assert_eq!(action(&state, Event::Key(release)), None);
+    }
+
+    #[test]
     fn folds_shift_and_ctrl() {
         let k = key(KeyEvent::new(CtKey::Char('G'), KeyModifiers::SHIFT));
         assert_eq!(k, Some(Key::plain(KeyCode::Char('G'))));
