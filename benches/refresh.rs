@@ -45,22 +45,35 @@ fn main() {
     );
     for round in 1..=3 {
         let db = dir.path().join(format!("run{round}.db"));
-        let (first, first_rss) = run(dir.path(), &db);
-        let (again, again_rss) = run(dir.path(), &db);
-        println!(
-            "  round {round}: empty db {:>7.3} s, {:>5.1} MB peak | all unchanged {:>7.3} s, {:>5.1} MB peak",
-            first.as_secs_f64(),
-            first_rss as f64 / 1024.0,
-            again.as_secs_f64(),
-            again_rss as f64 / 1024.0
-        );
+        let first = run(dir.path(), &db);
+        let again = run(dir.path(), &db);
+        println!("  round {round}: empty db {first} | all unchanged {again}");
     }
 }
 
-/// Runs one refresh; returns its wall time and peak resident memory in KiB.
+/// What one run cost.
+struct Cost {
+    wall: Duration,
+    cpu: Duration,
+    peak_kib: i64,
+}
+
+impl std::fmt::Display for Cost {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "{:>6.3} s wall, {:>6.3} s CPU, {:>5.1} MB peak",
+            self.wall.as_secs_f64(),
+            self.cpu.as_secs_f64(),
+            self.peak_kib as f64 / 1024.0
+        )
+    }
+}
+
+/// Runs one refresh; returns its wall time, CPU time (user + system) and peak resident memory.
 // The child is reaped by wait4, which also reports its own peak memory (std's wait does not).
 #[allow(clippy::zombie_processes)]
-fn run(dir: &Path, db: &Path) -> (Duration, i64) {
+fn run(dir: &Path, db: &Path) -> Cost {
     let start = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .arg("--config")
@@ -88,7 +101,8 @@ fn run(dir: &Path, db: &Path) -> (Duration, i64) {
     }
     assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "byline refresh failed: {out}");
     assert!(out.contains("0 failed"), "some feeds failed: {out}");
-    (elapsed, usage.ru_maxrss)
+    let seconds = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Cost { wall: elapsed, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), peak_kib: usage.ru_maxrss }
 }
 
 fn cores() -> usize {

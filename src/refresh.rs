@@ -1,8 +1,15 @@
-//! A refresh: fetch feeds concurrently, parse them off the async workers, save each feed in
-//! its own transaction through one writer. One feed's failure never stops the others.
+//! A refresh: fetch feeds concurrently, parse them off the async workers, save them through one
+//! writer (batching whatever has arrived into one transaction, each feed rolled back alone on
+//! failure). One feed's failure never stops the others. Feeds with `full_text = true` then have
+//! the pages of their new articles fetched and extracted.
+
+use std::sync::mpsc;
+
+use chrono::{DateTime, Utc};
 
 use crate::fetch::{Fetched, Fetcher};
-use crate::model::FeedId;
+use crate::fulltext::fetch_full_text;
+use crate::model::{ArticleId, FeedId};
 use crate::parse::parse_feed;
 use crate::store::{FeedUpdate, FetchTarget, SaveStats, Store, StoreError};
 
@@ -30,6 +37,8 @@ pub struct Summary {
     pub new: u32,
     pub unchanged: u32,
     pub failed: u32,
+    /// Articles whose full text was fetched and extracted.
+    pub full_texts: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,7 +64,9 @@ pub async fn refresh(
     targets: Vec<FetchTarget>,
     on_feed: impl FnMut(&FeedReport) + Send + 'static,
 ) -> Result<Summary, RefreshError> {
-    let (tx, rx) = std::sync::mpsc::channel::<(FetchTarget, Fetch)>();
+    let started = Utc::now();
+    let full_text: Vec<FeedId> = targets.iter().filter(|t| t.full_text).map(|t| t.id).collect();
+    let (tx, rx) = mpsc::channel::<(FetchTarget, Fetch)>();
     let writer = tokio::task::spawn_blocking(move || write_all(store, rx, on_feed));
     let mut tasks = tokio::task::JoinSet::new();
     for target in targets {
@@ -69,7 +80,11 @@ pub async fn refresh(
     }
     drop(tx);
     while tasks.join_next().await.is_some() {}
-    Ok(writer.await.map_err(|e| RefreshError::Writer(e.to_string()))??)
+    let (store, mut summary) = writer.await.map_err(|e| RefreshError::Writer(e.to_string()))??;
+    if !full_text.is_empty() {
+        summary.full_texts = fetch_full_texts(store, &fetcher, &full_text, started).await?;
+    }
+    Ok(summary)
 }
 
 async fn fetch_one(fetcher: &Fetcher, target: &FetchTarget) -> Fetch {
@@ -97,43 +112,106 @@ async fn fetch_one(fetcher: &Fetcher, target: &FetchTarget) -> Fetch {
     }
 }
 
+/// Saves results as they come: waits for one, then takes every other that has arrived, so a
+/// burst of feeds shares one transaction.
 fn write_all(
     mut store: Store,
-    rx: std::sync::mpsc::Receiver<(FetchTarget, Fetch)>,
+    rx: mpsc::Receiver<(FetchTarget, Fetch)>,
     mut on_feed: impl FnMut(&FeedReport),
-) -> Result<Summary, StoreError> {
+) -> Result<(Store, Summary), StoreError> {
     let mut summary = Summary::default();
-    for (target, fetch) in rx {
-        let mut moved_to = None;
+    while let Ok(first) = rx.recv() {
+        let batch: Vec<(FetchTarget, Fetch)> = std::iter::once(first).chain(rx.try_iter()).collect();
+        for report in save_batch(&mut store, batch)? {
+            summary.feeds += 1;
+            match &report.outcome {
+                FeedOutcome::Updated(stats) => summary.new += stats.new,
+                FeedOutcome::Unchanged => summary.unchanged += 1,
+                FeedOutcome::Failed(_) => summary.failed += 1,
+            }
+            on_feed(&report);
+        }
+    }
+    Ok((store, summary))
+}
+
+fn save_batch(store: &mut Store, batch: Vec<(FetchTarget, Fetch)>) -> Result<Vec<FeedReport>, StoreError> {
+    let mut reports = Vec::with_capacity(batch.len());
+    let mut parsed: Vec<(FeedId, FeedUpdate)> = Vec::new();
+    let mut parsed_targets: Vec<FetchTarget> = Vec::new();
+    for (target, fetch) in batch {
         let outcome = match fetch {
+            Fetch::Parsed(update) => {
+                parsed.push((target.id, update));
+                parsed_targets.push(target);
+                continue;
+            }
             Fetch::Unchanged => {
                 store.mark_unchanged(target.id)?;
                 FeedOutcome::Unchanged
-            }
-            Fetch::Parsed(update) => {
-                moved_to = update.moved_to.clone().filter(|m| *m != target.fetch_url);
-                match store.save_feed(target.id, &update) {
-                    Ok(stats) => FeedOutcome::Updated(stats),
-                    // A feed the database refuses fails alone, like any other broken feed.
-                    Err(e) => {
-                        let reason = e.to_string();
-                        store.record_error(target.id, &reason)?;
-                        FeedOutcome::Failed(reason)
-                    }
-                }
             }
             Fetch::Failed(reason) => {
                 store.record_error(target.id, &reason)?;
                 FeedOutcome::Failed(reason)
             }
         };
-        summary.feeds += 1;
-        match &outcome {
-            FeedOutcome::Updated(stats) => summary.new += stats.new,
-            FeedOutcome::Unchanged => summary.unchanged += 1,
-            FeedOutcome::Failed(_) => summary.failed += 1,
-        }
-        on_feed(&FeedReport { feed: target.id, url: target.url, outcome, moved_to });
+        reports.push(FeedReport { feed: target.id, url: target.url, outcome, moved_to: None });
     }
-    Ok(summary)
+    if parsed.is_empty() {
+        return Ok(reports);
+    }
+    let results = store.save_feeds(&parsed)?;
+    for ((target, (_, update)), result) in parsed_targets.into_iter().zip(parsed).zip(results) {
+        let outcome = match result {
+            Ok(stats) => FeedOutcome::Updated(stats),
+            // A feed the database refuses fails alone, like any other broken feed.
+            Err(e) => {
+                let reason = e.to_string();
+                store.record_error(target.id, &reason)?;
+                FeedOutcome::Failed(reason)
+            }
+        };
+        let moved_to = update.moved_to.filter(|m| *m != target.fetch_url);
+        reports.push(FeedReport { feed: target.id, url: target.url, outcome, moved_to });
+    }
+    Ok(reports)
+}
+
+/// Fetches and extracts the pages of the articles these feeds gained since `since`; returns how
+/// many were stored. A page that fails is skipped (the reader falls back to the feed's content).
+async fn fetch_full_texts(
+    store: Store,
+    fetcher: &Fetcher,
+    feeds: &[FeedId],
+    since: DateTime<Utc>,
+) -> Result<u32, RefreshError> {
+    let mut wanted: Vec<(ArticleId, String)> = Vec::new();
+    for feed in feeds {
+        wanted.extend(store.missing_full_text(*feed, since)?);
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for (id, link) in wanted {
+        let fetcher = fetcher.clone();
+        tasks.spawn(async move {
+            let result = fetch_full_text(&fetcher, &link).await;
+            if let Err(reason) = &result {
+                tracing::info!("full text of {link}: {reason}");
+            }
+            (id, result)
+        });
+    }
+    let mut pages = Vec::new();
+    while let Some(done) = tasks.join_next().await {
+        if let Ok((id, Ok(html))) = done {
+            pages.push((id, html));
+        }
+    }
+    let stored = pages.len() as u32;
+    tokio::task::spawn_blocking(move || {
+        let mut store = store;
+        pages.iter().try_for_each(|(id, html)| store.set_full_text(*id, html))
+    })
+    .await
+    .map_err(|e| RefreshError::Writer(e.to_string()))??;
+    Ok(stored)
 }

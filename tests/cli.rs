@@ -370,3 +370,58 @@ fn read_page_prints_the_article_without_chrome() {
     let missing = env.run(&["read-page", &env.url("/nothing")]);
     assert!(!missing.ok && missing.stderr.trim().ends_with("HTTP 404"), "{}", missing.stderr);
 }
+
+#[test]
+fn full_text_feeds_fetch_article_pages_during_refresh() {
+    let env =
+        Env::new(vec![("/post", Route::ok(fixture("pages/wordpress.html")).content_type("text/html"))], &[]);
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Summaries</title>\
+         <item><title>Compost</title><link>{}</link><guid>c1</guid><description>Just a teaser.</description></item>\
+         <item><title>Gone</title><link>{}</link><guid>c2</guid><description>Page is missing.</description></item>\
+         </channel></rss>",
+        env.url("/post"),
+        env.url("/missing")
+    );
+    env.server.set_route("/summaries.xml", Route::ok(rss).content_type("application/rss+xml"));
+    std::fs::write(
+        env.feeds_file(),
+        format!("[[feed]]\nurl = \"{}\"\nfull_text = true\n", env.url("/summaries.xml")),
+    )
+    .expect("write feeds.toml");
+    let run = env.ok(&["refresh"]);
+    assert!(run.stdout.contains("refreshed 1 feeds: 2 new, 0 unchanged, 0 failed"), "{}", run.stdout);
+    assert!(run.stdout.contains("fetched the full text of 1 articles"), "{}", run.stdout);
+    let list = articles(&env, &[]);
+    let id = |title: &str| list.iter().find(|a| a["title"] == title).expect(title)["id"].to_string();
+    let full = env.ok(&["show", &id("Compost")]).stdout;
+    assert!(full.contains("Building a Compost Heap") || full.contains("compost"), "{full}");
+    assert!(!full.contains("Just a teaser."), "full text replaces the teaser: {full}");
+    assert!(!full.contains("Leave a Comment"), "{full}");
+    let fallback = env.ok(&["show", &id("Gone")]).stdout;
+    assert!(fallback.contains("Page is missing."), "falls back to the feed's text: {fallback}");
+    // Full text is searchable.
+    assert!(!articles(&env, &["--search", "compost"]).is_empty());
+    // A second refresh fetches no page again.
+    let hits = env.server.hits("/post");
+    env.ok(&["refresh"]);
+    assert_eq!(env.server.hits("/post"), hits);
+}
+
+#[test]
+fn permanent_redirect_is_reported_and_remembered() {
+    let env = Env::new(
+        vec![
+            ("/old.xml", Route::redirect(301, "/new.xml")),
+            ("/new.xml", feed("rss2.xml", "application/rss+xml")),
+        ],
+        &[("/old.xml", &["tech"])],
+    );
+    let run = env.ok(&["refresh"]);
+    assert!(run.stdout.contains("3 new, 0 unchanged, 0 failed"), "{}", run.stdout);
+    let note = format!("note: {} moved permanently to {}", env.url("/old.xml"), env.url("/new.xml"));
+    assert!(run.stderr.contains(&note), "{}", run.stderr);
+    env.ok(&["refresh"]);
+    assert_eq!(env.server.hits("/old.xml"), 1, "the second refresh goes straight to the new address");
+    assert_eq!(env.server.hits("/new.xml"), 2);
+}

@@ -23,5 +23,8 @@ pub fn run(ctx: &Context, only: &[String]) -> anyhow::Result<()> {
         "refreshed {} feeds: {} new, {} unchanged, {} failed",
         summary.feeds, summary.new, summary.unchanged, summary.failed
     );
+    if summary.full_texts > 0 {
+        println!("fetched the full text of {} articles", summary.full_texts);
+    }
     Ok(())
 }

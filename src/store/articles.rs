@@ -1,11 +1,12 @@
 //! Listing articles and changing their read/starred state.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::feeds::{FEED_TAG_LIST, FEED_TITLE};
 use super::filter::{Condition, condition};
 use super::search::index_article;
-use super::{Result, Store, from_ts, split_list};
+use super::{Result, Store, from_ts, split_list, to_ts};
 use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter};
 use crate::sanitize::clean;
 
@@ -167,5 +168,18 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Articles of `feed` first seen at or after `since` that have a link but no full text yet:
+    /// what a refresh of a `full_text = true` feed fetches.
+    pub fn missing_full_text(&self, feed: FeedId, since: DateTime<Utc>) -> Result<Vec<(ArticleId, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.link FROM articles a JOIN article_bodies b ON b.article_id = a.id
+             WHERE a.feed_id = ?1 AND a.first_seen >= ?2 AND a.link IS NOT NULL AND b.full_text IS NULL
+             ORDER BY a.id",
+        )?;
+        let rows =
+            stmt.query_map(params![feed.0, to_ts(since)], |r| Ok((ArticleId(r.get(0)?), r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -124,7 +124,7 @@ impl Store {
     /// subscription order. An URL that is not subscribed is [`StoreError::NoSuchFeed`].
     pub fn fetch_targets(&self, urls: &[String]) -> Result<Vec<FetchTarget>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, url, coalesce(moved_to, url), etag, last_modified FROM feeds
+            "SELECT id, url, coalesce(moved_to, url), etag, last_modified, full_text FROM feeds
              WHERE subscribed = 1 ORDER BY position, id",
         )?;
         let all: Vec<FetchTarget> = stmt
@@ -134,6 +134,7 @@ impl Store {
                     url: r.get(1)?,
                     fetch_url: r.get(2)?,
                     validators: Validators { etag: r.get(3)?, last_modified: r.get(4)? },
+                    full_text: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

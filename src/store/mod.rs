@@ -57,6 +57,8 @@ pub struct FetchTarget {
     /// Where to fetch: a remembered permanent redirect, else `url`.
     pub fetch_url: String,
     pub validators: Validators,
+    /// Fetch the page of each new article and keep its extracted text.
+    pub full_text: bool,
 }
 
 /// A successfully fetched and parsed feed, to be saved in one transaction.
