@@ -304,7 +304,7 @@ fn refresh_progress_keeps_the_selected_article() {
         Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total: 12, rows }) },
     );
     assert_eq!((state.articles.cursor, state.articles.selected().map(|a| a.id)), (4, Some(ArticleId(3))));
-    let summary = Summary { feeds: 2, new: 2, unchanged: 0, failed: 1 };
+    let summary = Summary { feeds: 2, new: 2, unchanged: 0, failed: 1, ..Summary::default() };
     app::update(&mut state, Action::RefreshFinished(Ok(summary)));
     assert_eq!(state.refresh, RefreshStatus::Idle);
     assert_eq!(state.message.as_deref(), Some("refreshed 2 feeds: 2 new, 1 failed"));
@@ -502,4 +502,16 @@ fn errors_and_messages_reach_the_status_line() {
     assert!(matches!(fresh.tags, Load::Failed(_)));
     cmd(&mut fresh, Command::FullText);
     assert!(fresh.message.is_some());
+}
+
+#[test]
+fn a_short_page_ends_the_list_even_if_the_count_disagrees() {
+    let mut state = loaded(WIDE, 1000);
+    let fx = cmd(&mut state, Command::Bottom);
+    let (request, offset) = articles_request(&fx).expect("window load");
+    let page = ArticlePage { offset, total: 1000, rows: rows(offset, 150) };
+    let fx = app::update(&mut state, Action::ArticlesLoaded { request, result: Ok(page) });
+    assert_eq!(state.articles.total, offset + 150);
+    assert!(fx.is_empty(), "no endless reloading: {fx:?}");
+    assert_eq!(state.articles.cursor, offset + 149);
 }

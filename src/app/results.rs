@@ -6,7 +6,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::marks;
 use super::nav::{self, height};
-use super::state::{Load, Pane, RefreshStatus, RenderedBody, State};
+use super::state::{Load, Pane, RefreshStatus, RenderedBody, State, WINDOW};
 use super::update::{render_body, start_refresh};
 
 pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
@@ -45,7 +45,13 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             match result {
                 Ok(page) => {
                     let a = &mut state.articles;
-                    (a.offset, a.total, a.rows) = (page.offset, page.total, page.rows);
+                    let mut total = page.total;
+                    if (page.rows.len() as u32) < WINDOW {
+                        // A short page is the end of the list, whatever the count said (a
+                        // refresh may have written between the two queries).
+                        total = total.min(page.offset + page.rows.len() as u32);
+                    }
+                    (a.offset, a.total, a.rows) = (page.offset, total, page.rows);
                     a.status = Load::Loaded(());
                     let kept = keep.and_then(|id| a.rows.iter().position(|r| r.id == id));
                     let cursor = kept.map(|i| a.offset + i as u32).unwrap_or(a.cursor);
