@@ -8,6 +8,7 @@ mod keymap;
 mod layout;
 mod marks;
 mod nav;
+mod prompt;
 mod reader;
 mod results;
 mod state;

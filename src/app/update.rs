@@ -2,12 +2,13 @@
 
 use crate::config::keys::Command;
 
-use super::action::{Action, Edit};
+use super::action::Action;
 use super::editor::LineEditor;
 use super::effect::Effect;
 use super::layout::reader_width;
 use super::marks;
 use super::nav::{self, height};
+use super::prompt;
 use super::state::{Confirm, Load, Mode, Pane, Prompt, PromptKind, Reader, State, TagRow};
 
 /// The effects that fill the first screen from the store.
@@ -28,8 +29,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::Edit(e) => edit(state, e),
-        Action::Confirm(yes) => confirm(state, yes),
+        Action::Edit(e) => prompt::edit(state, e),
+        Action::Confirm(yes) => prompt::confirm(state, yes),
         Action::CloseHelp => {
             state.mode = Mode::Normal;
             Vec::new()
@@ -291,66 +292,6 @@ fn link_target(state: &State) -> Result<String, String> {
     }
     let article = state.current_article().ok_or("no article selected")?;
     article.link.clone().ok_or_else(|| "this article has no link".to_string())
-}
-
-fn edit(state: &mut State, e: Edit) -> Vec<Effect> {
-    let Mode::Prompt(prompt) = &mut state.mode else {
-        return Vec::new();
-    };
-    let ed = &mut prompt.editor;
-    match e {
-        Edit::Insert(c) => ed.insert(c),
-        Edit::Backspace => ed.backspace(),
-        Edit::Delete => ed.delete(),
-        Edit::Left => ed.left(),
-        Edit::Right => ed.right(),
-        Edit::Home => ed.home(),
-        Edit::End => ed.end(),
-        Edit::KillToStart => ed.kill_to_start(),
-        Edit::KillToEnd => ed.kill_to_end(),
-        Edit::DeleteWord => ed.delete_word(),
-        Edit::Cancel => state.mode = Mode::Normal,
-        Edit::Submit => return submit(state),
-    }
-    Vec::new()
-}
-
-fn submit(state: &mut State) -> Vec<Effect> {
-    let Mode::Prompt(prompt) = std::mem::replace(&mut state.mode, Mode::Normal) else {
-        return Vec::new();
-    };
-    let text = prompt.editor.text().trim().to_string();
-    match prompt.kind {
-        PromptKind::Search => {
-            state.search = (!text.is_empty()).then_some(text);
-            state.focus = Pane::Articles;
-            nav::reset_articles(state)
-        }
-        PromptKind::AddUrl if text.is_empty() => Vec::new(),
-        PromptKind::AddUrl => {
-            let editor = LineEditor::default();
-            state.mode = Mode::Prompt(Prompt { kind: PromptKind::AddTags { url: text }, editor });
-            Vec::new()
-        }
-        PromptKind::AddTags { url } => {
-            let tags = text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect();
-            state.message = Some(format!("adding {url}…"));
-            vec![Effect::AddFeed { url, tags }]
-        }
-    }
-}
-
-fn confirm(state: &mut State, yes: bool) -> Vec<Effect> {
-    let Mode::Confirm(c) = std::mem::replace(&mut state.mode, Mode::Normal) else {
-        return Vec::new();
-    };
-    match c {
-        Confirm::RemoveFeed { url, title } if yes => {
-            state.message = Some(format!("removing {title}…"));
-            vec![Effect::RemoveFeed { url }]
-        }
-        Confirm::RemoveFeed { .. } => Vec::new(),
-    }
 }
 
 fn resize(state: &mut State, w: u16, h: u16) -> Vec<Effect> {
