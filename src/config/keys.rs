@@ -283,6 +283,17 @@ impl KeyBindings {
         self.bindings.insert(command, keys);
     }
 
+    /// The `[keys]` section of config.toml for these bindings, each command with its description
+    /// as a comment (for the documented default config).
+    pub fn to_toml(&self) -> String {
+        let mut out = String::from("[keys]\n");
+        for c in Command::ALL {
+            let keys: Vec<String> = self.keys(c).iter().map(|k| format!("{:?}", k.to_string())).collect();
+            out.push_str(&format!("# {}\n{} = [{}]\n", c.description(), c.name(), keys.join(", ")));
+        }
+        out
+    }
+
     /// (keys as text, description) for every command, in help order.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         Command::ALL
@@ -377,6 +388,15 @@ mod tests {
         let err =
             crate::config::Config::parse("[keys]\ndwon = [\"j\"]\n", "c.toml").expect_err("bad command");
         assert!(err.to_string().starts_with("c.toml:2: keys.dwon: unknown command"), "{err}");
+    }
+
+    #[test]
+    fn documented_section_parses_back_to_the_defaults() {
+        let text = KeyBindings::default().to_toml();
+        let table: toml::Table = toml::from_str(&text).expect("valid toml");
+        let keys: KeyBindings = table["keys"].clone().try_into().expect("valid bindings");
+        assert_eq!(keys, KeyBindings::default());
+        assert!(text.contains("# Toggle star\ntoggle_star = [\"s\"]"), "{text}");
     }
 
     #[test]

@@ -113,7 +113,49 @@ impl Default for Theme {
     }
 }
 
+const ELEMENTS: [&str; 16] = [
+    "text",
+    "dim",
+    "unread",
+    "starred",
+    "error",
+    "border",
+    "border_focused",
+    "selected_fg",
+    "selected_bg",
+    "title",
+    "heading",
+    "link",
+    "code",
+    "quote",
+    "status_fg",
+    "status_bg",
+];
+
+impl std::fmt::Display for Colour {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Colour::Default => f.write_str("default"),
+            Colour::Ansi(n) => f.write_str(NAMES.get(usize::from(*n)).copied().unwrap_or("default")),
+            Colour::Indexed(n) => write!(f, "{n}"),
+            Colour::Rgb(r, g, b) => write!(f, "#{r:02x}{g:02x}{b:02x}"),
+        }
+    }
+}
+
 impl Theme {
+    /// The `[theme]` section of config.toml for this theme (for the documented default config).
+    pub fn to_toml(&self) -> String {
+        let mut copy = self.clone();
+        let mut out = String::from("[theme]\n");
+        for name in ELEMENTS {
+            if let Some(c) = copy.slot(name) {
+                out.push_str(&format!("{name} = \"{c}\"\n"));
+            }
+        }
+        out
+    }
+
     fn slot(&mut self, name: &str) -> Option<&mut Colour> {
         Some(match name {
             "text" => &mut self.text,
@@ -193,6 +235,17 @@ mod tests {
         assert_eq!(Colour::parse("default"), Ok(Colour::Default));
         assert!(Colour::parse("#ff80").is_err());
         assert!(Colour::parse("blu").is_err());
+    }
+
+    #[test]
+    fn documented_section_parses_back_to_the_defaults() {
+        let text = Theme::default().to_toml();
+        let table: toml::Table = toml::from_str(&text).expect("valid toml");
+        let theme: Theme = table["theme"].clone().try_into().expect("valid theme");
+        assert_eq!(theme, Theme::default());
+        assert!(text.contains("starred = \"yellow\""), "{text}");
+        assert_eq!(text.lines().count(), 1 + ELEMENTS.len(), "every element is documented");
+        assert_eq!(Colour::Rgb(1, 2, 255).to_string(), "#0102ff");
     }
 
     #[test]
