@@ -124,7 +124,8 @@ impl Store {
     /// subscription order. An URL that is not subscribed is [`StoreError::NoSuchFeed`].
     pub fn fetch_targets(&self, urls: &[String]) -> Result<Vec<FetchTarget>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, url, coalesce(moved_to, url), etag, last_modified, full_text FROM feeds
+            "SELECT id, url, coalesce(moved_to, url), etag, last_modified, full_text, refresh_minutes,
+                    last_fetched FROM feeds
              WHERE subscribed = 1 ORDER BY position, id",
         )?;
         let all: Vec<FetchTarget> = stmt
@@ -135,6 +136,8 @@ impl Store {
                     fetch_url: r.get(2)?,
                     validators: Validators { etag: r.get(3)?, last_modified: r.get(4)? },
                     full_text: r.get(5)?,
+                    refresh_minutes: r.get(6)?,
+                    last_fetched: r.get::<_, Option<i64>>(7)?.map(from_ts),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -59,6 +59,18 @@ pub struct FetchTarget {
     pub validators: Validators,
     /// Fetch the page of each new article and keep its extracted text.
     pub full_text: bool,
+    /// The feed's own refresh interval, if it has one.
+    pub refresh_minutes: Option<u32>,
+    pub last_fetched: Option<DateTime<Utc>>,
+}
+
+impl FetchTarget {
+    /// Whether a periodic refresh should fetch this feed now: never fetched, or its interval
+    /// (its own, else `default_minutes`) has passed since the last fetch.
+    pub fn is_due(&self, now: DateTime<Utc>, default_minutes: u32) -> bool {
+        let minutes = self.refresh_minutes.unwrap_or(default_minutes);
+        self.last_fetched.is_none_or(|last| now - last >= chrono::Duration::minutes(i64::from(minutes)))
+    }
 }
 
 /// A successfully fetched and parsed feed, to be saved in one transaction.
@@ -150,4 +162,28 @@ const LIST_SEP: char = '\u{1f}';
 
 fn split_list(s: Option<String>) -> Vec<String> {
     s.map(|s| s.split(LIST_SEP).map(str::to_owned).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod due_tests {
+    use super::*;
+
+    #[test]
+    fn a_feed_is_due_after_its_own_interval_or_the_default() {
+        let now = Utc::now();
+        let target = |own: Option<u32>, ago: Option<i64>| FetchTarget {
+            id: FeedId(1),
+            url: "u".into(),
+            fetch_url: "u".into(),
+            validators: Validators::default(),
+            full_text: false,
+            refresh_minutes: own,
+            last_fetched: ago.map(|m| now - chrono::Duration::minutes(m)),
+        };
+        assert!(target(None, None).is_due(now, 30));
+        assert!(!target(None, Some(10)).is_due(now, 30));
+        assert!(target(None, Some(31)).is_due(now, 30));
+        assert!(target(Some(5), Some(10)).is_due(now, 30));
+        assert!(!target(Some(120), Some(60)).is_due(now, 30));
+    }
 }
