@@ -1,6 +1,7 @@
 //! byline: a terminal news reader. The library core knows nothing of the terminal; `app` holds
 //! the pure state machine, `ui` and `tui` draw it.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -16,3 +17,5 @@ pub mod serve;
 pub mod store;
 pub mod subscriptions;
 pub mod text;
+pub mod tui;
+pub mod ui;

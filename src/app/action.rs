@@ -1,0 +1,92 @@
+//! What can happen to the state: user commands and input, and results of effects.
+
+use crate::config::keys::Command;
+use crate::model::{Article, ArticleId, ArticleSummary, Feed, TagCount};
+use crate::refresh::{FeedReport, Summary};
+use crate::text::Rendered;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    KillToStart,
+    KillToEnd,
+    DeleteWord,
+    Submit,
+    Cancel,
+}
+
+/// One page of the article list from the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticlePage {
+    pub offset: u32,
+    pub total: u32,
+    pub rows: Vec<ArticleSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // From the user.
+    Command(Command),
+    /// A digit typed in the reader: part of a link number.
+    Digit(char),
+    Edit(Edit),
+    Confirm(bool),
+    CloseHelp,
+    Resize(u16, u16),
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    /// The periodic refresh timer fired.
+    RefreshTimer,
+
+    // Results of effects.
+    FeedsLoaded(Result<Vec<Feed>, String>),
+    TagsLoaded(Result<Vec<TagCount>, String>),
+    ArticlesLoaded {
+        request: u64,
+        result: Result<ArticlePage, String>,
+    },
+    ArticleLoaded {
+        request: u64,
+        result: Result<Option<Article>, String>,
+    },
+    Rendered {
+        request: u64,
+        id: ArticleId,
+        width: u16,
+        rendered: Rendered,
+    },
+    /// Read state written; `changed` are the ids whose state changed.
+    Marked {
+        changed: Vec<ArticleId>,
+        read: bool,
+        undoable: bool,
+    },
+    Starred {
+        changed: Vec<ArticleId>,
+        starred: bool,
+    },
+    RefreshStarted {
+        total: u32,
+    },
+    FeedRefreshed(FeedReport),
+    RefreshFinished(Result<Summary, String>),
+    FeedAdded(Result<String, String>),
+    FeedRemoved(Result<String, String>),
+    /// An effect failed: one line for the status bar.
+    Failed(String),
+    /// Something worth telling the user (link copied...).
+    Info(String),
+}

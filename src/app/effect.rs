@@ -1,0 +1,54 @@
+//! What `update` asks the outside world to do. The terminal runner executes these and sends the
+//! results back as actions.
+
+use crate::model::{ArticleId, Filter};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    LoadFeeds,
+    LoadTags,
+    /// One window of the list plus the filter's total; answered by `Action::ArticlesLoaded`.
+    LoadArticles {
+        request: u64,
+        filter: Filter,
+        offset: u32,
+        limit: u32,
+    },
+    LoadArticle {
+        request: u64,
+        id: ArticleId,
+    },
+    /// Lay out an article body at `width`; answered by `Action::Rendered`.
+    Render {
+        request: u64,
+        id: ArticleId,
+        html: String,
+        width: u16,
+    },
+    SetRead {
+        ids: Vec<ArticleId>,
+        read: bool,
+        undoable: bool,
+    },
+    MarkFilterRead {
+        filter: Filter,
+    },
+    SetStarred {
+        ids: Vec<ArticleId>,
+        starred: bool,
+    },
+    /// Refresh these feed URLs (all feeds when empty) in the background.
+    Refresh {
+        urls: Vec<String>,
+    },
+    OpenUrl(String),
+    CopyToClipboard(String),
+    /// Resolve (autodiscovery), subscribe, sync the store; answered by `Action::FeedAdded`.
+    AddFeed {
+        url: String,
+        tags: Vec<String>,
+    },
+    RemoveFeed {
+        url: String,
+    },
+}

@@ -1,0 +1,27 @@
+//! The reader's state machine: `update(&mut State, Action) -> Vec<Effect>`. No I/O and no terminal
+//! here, so every behaviour is testable by feeding actions and looking at state and effects.
+
+mod action;
+mod editor;
+mod effect;
+mod keymap;
+mod layout;
+mod marks;
+mod nav;
+mod prompt;
+mod reader;
+mod results;
+mod state;
+mod update;
+
+pub use action::{Action, ArticlePage, Edit};
+pub use editor::LineEditor;
+pub use effect::Effect;
+pub use keymap::action_for;
+pub use layout::{Layout, layout};
+pub use reader::{doc_len, title_lines, wrap_words};
+pub use state::{
+    Articles, Confirm, ListCursor, Load, Mark, Mode, Pane, Prompt, PromptKind, Reader, RefreshStatus,
+    RenderedBody, Settings, State, TagRow, WINDOW,
+};
+pub use update::{init, update};

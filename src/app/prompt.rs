@@ -1,0 +1,68 @@
+//! Prompts (search, add feed: URL then tags) and confirmations: text editing and what
+//! submitting them does.
+
+use super::action::Edit;
+use super::editor::LineEditor;
+use super::effect::Effect;
+use super::nav;
+use super::state::{Confirm, Mode, Pane, Prompt, PromptKind, State};
+
+pub(super) fn edit(state: &mut State, e: Edit) -> Vec<Effect> {
+    let Mode::Prompt(prompt) = &mut state.mode else {
+        return Vec::new();
+    };
+    let ed = &mut prompt.editor;
+    match e {
+        Edit::Insert(c) => ed.insert(c),
+        Edit::Backspace => ed.backspace(),
+        Edit::Delete => ed.delete(),
+        Edit::Left => ed.left(),
+        Edit::Right => ed.right(),
+        Edit::Home => ed.home(),
+        Edit::End => ed.end(),
+        Edit::KillToStart => ed.kill_to_start(),
+        Edit::KillToEnd => ed.kill_to_end(),
+        Edit::DeleteWord => ed.delete_word(),
+        Edit::Cancel => state.mode = Mode::Normal,
+        Edit::Submit => return submit(state),
+    }
+    Vec::new()
+}
+
+fn submit(state: &mut State) -> Vec<Effect> {
+    let Mode::Prompt(prompt) = std::mem::replace(&mut state.mode, Mode::Normal) else {
+        return Vec::new();
+    };
+    let text = prompt.editor.text().trim().to_string();
+    match prompt.kind {
+        PromptKind::Search => {
+            state.search = (!text.is_empty()).then_some(text);
+            state.focus = Pane::Articles;
+            nav::reset_articles(state)
+        }
+        PromptKind::AddUrl if text.is_empty() => Vec::new(),
+        PromptKind::AddUrl => {
+            let editor = LineEditor::default();
+            state.mode = Mode::Prompt(Prompt { kind: PromptKind::AddTags { url: text }, editor });
+            Vec::new()
+        }
+        PromptKind::AddTags { url } => {
+            let tags = text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect();
+            state.message = Some(format!("adding {url}…"));
+            vec![Effect::AddFeed { url, tags }]
+        }
+    }
+}
+
+pub(super) fn confirm(state: &mut State, yes: bool) -> Vec<Effect> {
+    let Mode::Confirm(c) = std::mem::replace(&mut state.mode, Mode::Normal) else {
+        return Vec::new();
+    };
+    match c {
+        Confirm::RemoveFeed { url, title } if yes => {
+            state.message = Some(format!("removing {title}…"));
+            vec![Effect::RemoveFeed { url }]
+        }
+        Confirm::RemoveFeed { .. } => Vec::new(),
+    }
+}

@@ -1,0 +1,183 @@
+//! Results of effects coming back: loaded rows, written marks, refresh progress.
+
+use crate::refresh::FeedOutcome;
+
+use super::action::Action;
+use super::effect::Effect;
+use super::marks;
+use super::nav::{self, height};
+use super::state::{Load, Pane, RefreshStatus, RenderedBody, State, WINDOW};
+use super::update::{render_body, start_refresh};
+
+pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::FeedsLoaded(Ok(feeds)) => {
+            let h = height(state, Pane::Feeds);
+            let (cursor, len) = (state.feed_list.cursor, feeds.len());
+            state.feeds = Load::Loaded(feeds);
+            state.feed_list.set(cursor, len, h);
+            Vec::new()
+        }
+        Action::TagsLoaded(Ok(tags)) => {
+            state.tags = Load::Loaded(tags);
+            let (h, len, cursor) = (height(state, Pane::Tags), state.tag_rows().len(), state.tag_list.cursor);
+            state.tag_list.set(cursor, len, h);
+            Vec::new()
+        }
+        Action::FeedsLoaded(Err(e)) => {
+            if state.feeds.loaded().is_none() {
+                state.feeds = Load::Failed(e.clone());
+            }
+            failed(state, e)
+        }
+        Action::TagsLoaded(Err(e)) => {
+            if state.tags.loaded().is_none() {
+                state.tags = Load::Failed(e.clone());
+            }
+            failed(state, e)
+        }
+        Action::ArticlesLoaded { request, result } => {
+            if state.articles.pending != Some(request) {
+                return Vec::new();
+            }
+            state.articles.pending = None;
+            let keep = state.articles.keep.take();
+            match result {
+                Ok(page) => {
+                    let a = &mut state.articles;
+                    let mut total = page.total;
+                    if (page.rows.len() as u32) < WINDOW {
+                        // A short page is the end of the list, whatever the count said (a
+                        // refresh may have written between the two queries).
+                        total = total.min(page.offset + page.rows.len() as u32);
+                    }
+                    (a.offset, a.total, a.rows) = (page.offset, total, page.rows);
+                    a.status = Load::Loaded(());
+                    let kept = keep.and_then(|id| a.rows.iter().position(|r| r.id == id));
+                    let cursor = kept.map(|i| a.offset + i as u32).unwrap_or(a.cursor);
+                    nav::select_article(state, cursor)
+                }
+                Err(e) => {
+                    state.articles.status = Load::Failed(e.clone());
+                    failed(state, e)
+                }
+            }
+        }
+        Action::ArticleLoaded { request, result } => {
+            if state.reader.pending != Some(request) {
+                return Vec::new();
+            }
+            state.reader.pending = None;
+            match result {
+                Ok(Some(mut article)) => {
+                    if let Some(row) = state.articles.rows.iter().find(|r| r.id == article.summary.id) {
+                        // The list holds the newest marks (the open itself may have marked it read).
+                        (article.summary.read, article.summary.starred) = (row.read, row.starred);
+                    }
+                    state.reader.article = Load::Loaded(article);
+                    state.reader.scroll = 0;
+                    render_body(state)
+                }
+                Ok(None) => {
+                    state.reader.article = Load::Failed("the article is no longer in the store".into());
+                    Vec::new()
+                }
+                Err(e) => {
+                    state.reader.article = Load::Failed(e.clone());
+                    failed(state, e)
+                }
+            }
+        }
+        Action::Rendered { request, id, width, rendered } => {
+            if state.reader.render_pending == Some(request) {
+                state.reader.render_pending = None;
+                state.reader.body = Load::Loaded(RenderedBody { id, width, rendered });
+                state.reader.scroll = state.reader.scroll.min(nav::max_reader_scroll(state));
+            }
+            Vec::new()
+        }
+        Action::Marked { changed, read, undoable } => {
+            let many = changed.len() > 1;
+            if undoable {
+                marks::remember(state, changed, read);
+            }
+            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
+            if many {
+                fx.push(nav::reload_keep(state));
+            }
+            fx
+        }
+        Action::Starred { .. } => Vec::new(),
+        Action::RefreshStarted { total } => {
+            state.refresh = RefreshStatus::Running { done: 0, total, failed: 0, new: 0 };
+            Vec::new()
+        }
+        Action::FeedRefreshed(report) => {
+            let mut fx = vec![Effect::LoadFeeds];
+            if let RefreshStatus::Running { done, failed, new, .. } = &mut state.refresh {
+                *done += 1;
+                match &report.outcome {
+                    FeedOutcome::Failed(_) => *failed += 1,
+                    FeedOutcome::Updated(stats) => *new += stats.new,
+                    FeedOutcome::Unchanged => {}
+                }
+            }
+            match report.outcome {
+                FeedOutcome::Failed(reason) => state.last_error = Some(format!("{}: {reason}", report.url)),
+                FeedOutcome::Updated(stats) if stats.new > 0 => {
+                    fx.push(Effect::LoadTags);
+                    fx.push(nav::reload_keep(state));
+                }
+                _ => {}
+            }
+            fx
+        }
+        Action::RefreshFinished(result) => {
+            state.refresh = RefreshStatus::Idle;
+            match result {
+                Ok(s) => {
+                    state.message =
+                        Some(format!("refreshed {} feeds: {} new, {} failed", s.feeds, s.new, s.failed));
+                }
+                Err(e) => state.last_error = Some(e),
+            }
+            vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)]
+        }
+        Action::FeedAdded(Ok(url)) => {
+            state.message = Some(format!("added {url}"));
+            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
+            fx.extend(start_refresh(state, vec![url], false));
+            fx
+        }
+        Action::FeedRemoved(Ok(url)) => {
+            state.message = Some(format!("removed {url}"));
+            let filtered = state.feed_filter.and_then(|id| state.feed_list().iter().find(|f| f.id == id));
+            if filtered.is_some_and(|f| f.url == url) {
+                state.feed_filter = None;
+            }
+            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
+            fx.extend(nav::reset_articles(state));
+            fx
+        }
+        Action::FeedAdded(Err(e)) | Action::FeedRemoved(Err(e)) | Action::Failed(e) => failed(state, e),
+        Action::Info(m) => {
+            state.message = Some(m);
+            Vec::new()
+        }
+        // User actions are handled by `update` itself.
+        Action::Command(_)
+        | Action::Digit(_)
+        | Action::Edit(_)
+        | Action::Confirm(_)
+        | Action::CloseHelp
+        | Action::Resize(..)
+        | Action::Click { .. }
+        | Action::Wheel { .. }
+        | Action::RefreshTimer => Vec::new(),
+    }
+}
+
+fn failed(state: &mut State, e: String) -> Vec<Effect> {
+    state.last_error = Some(e);
+    Vec::new()
+}

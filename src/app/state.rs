@@ -1,0 +1,301 @@
+//! Everything the screen shows, and nothing more: the article list is a window of rows around
+//! the selection, never the whole store.
+
+use crate::config::keys::KeyBindings;
+use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId, Filter, TagCount};
+use crate::text::Rendered;
+
+use super::editor::LineEditor;
+
+/// Rows of the article list held at once.
+pub const WINDOW: u32 = 200;
+
+/// Something loaded in the background.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Load<T> {
+    #[default]
+    Idle,
+    Loading,
+    Loaded(T),
+    Failed(String),
+}
+
+impl<T> Load<T> {
+    pub fn loaded(&self) -> Option<&T> {
+        match self {
+            Load::Loaded(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Tags,
+    Feeds,
+    Articles,
+    Reader,
+}
+
+impl Pane {
+    pub const ORDER: [Pane; 4] = [Pane::Tags, Pane::Feeds, Pane::Articles, Pane::Reader];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help { scroll: u16 },
+    Prompt(Prompt),
+    Confirm(Confirm),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub editor: LineEditor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    AddUrl,
+    AddTags { url: String },
+}
+
+impl PromptKind {
+    pub fn label(&self) -> &'static str {
+        match self {
+            PromptKind::Search => "Search: ",
+            PromptKind::AddUrl => "Feed or site URL: ",
+            PromptKind::AddTags { .. } => "Tags (comma separated): ",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    RemoveFeed { url: String, title: String },
+}
+
+/// Selection and first visible row of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListCursor {
+    pub cursor: usize,
+    pub scroll: usize,
+}
+
+impl ListCursor {
+    /// Moves to `to` (clamped to `len`) and scrolls so it stays within `height` rows.
+    pub fn set(&mut self, to: usize, len: usize, height: usize) {
+        self.cursor = to.min(len.saturating_sub(1));
+        self.follow(height);
+    }
+
+    pub fn follow(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.cursor < self.scroll {
+            self.scroll = self.cursor;
+        } else if self.cursor >= self.scroll + height {
+            self.scroll = self.cursor + 1 - height;
+        }
+    }
+}
+
+/// One row of the tags pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagRow<'a> {
+    All,
+    Starred,
+    Tag(&'a TagCount),
+}
+
+/// The visible window of the article list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Articles {
+    pub status: Load<()>,
+    /// Request id of the load in flight; results of older requests are dropped.
+    pub pending: Option<u64>,
+    pub pending_offset: u32,
+    /// Index of `rows[0]` in the whole filtered list.
+    pub offset: u32,
+    pub rows: Vec<ArticleSummary>,
+    /// Rows matching the filter in the store.
+    pub total: u32,
+    /// Absolute index of the selection, and of the first visible row.
+    pub cursor: u32,
+    pub scroll: u32,
+    /// Reselect this article when the pending load arrives (reload after a refresh).
+    pub keep: Option<ArticleId>,
+}
+
+impl Articles {
+    pub fn row(&self, index: u32) -> Option<&ArticleSummary> {
+        index.checked_sub(self.offset).and_then(|i| self.rows.get(i as usize))
+    }
+
+    pub fn row_mut(&mut self, index: u32) -> Option<&mut ArticleSummary> {
+        index.checked_sub(self.offset).and_then(|i| self.rows.get_mut(i as usize))
+    }
+
+    pub fn selected(&self) -> Option<&ArticleSummary> {
+        self.row(self.cursor)
+    }
+}
+
+/// An article body laid out for one width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedBody {
+    pub id: ArticleId,
+    pub width: u16,
+    pub rendered: Rendered,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reader {
+    pub article: Load<Article>,
+    pub pending: Option<u64>,
+    pub body: Load<RenderedBody>,
+    pub render_pending: Option<u64>,
+    pub scroll: u16,
+    /// Digits typed before Enter/o/y: link number.
+    pub digits: String,
+}
+
+impl Reader {
+    pub fn article(&self) -> Option<&Article> {
+        self.article.loaded()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RefreshStatus {
+    #[default]
+    Idle,
+    Starting,
+    Running {
+        done: u32,
+        total: u32,
+        failed: u32,
+        new: u32,
+    },
+}
+
+/// One undoable mark: these articles were set to `read`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub ids: Vec<ArticleId>,
+    pub read: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub mark_read_on_open: bool,
+    /// Local time offset for dates, in seconds east of UTC.
+    pub utc_offset_secs: i32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { mark_read_on_open: true, utc_offset_secs: 0 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub size: (u16, u16),
+    pub focus: Pane,
+    pub mode: Mode,
+    pub tags: Load<Vec<TagCount>>,
+    pub tag_list: ListCursor,
+    pub feeds: Load<Vec<Feed>>,
+    pub feed_list: ListCursor,
+    /// Articles must carry all of these tags.
+    pub selected_tags: Vec<String>,
+    pub feed_filter: Option<FeedId>,
+    pub starred_only: bool,
+    pub unread_only: bool,
+    pub search: Option<String>,
+    pub articles: Articles,
+    pub reader: Reader,
+    pub refresh: RefreshStatus,
+    pub last_error: Option<String>,
+    pub message: Option<String>,
+    pub undo: Vec<Mark>,
+    pub settings: Settings,
+    pub keys: KeyBindings,
+    pub quit: bool,
+    pub(crate) next_request: u64,
+}
+
+impl State {
+    pub fn new(keys: KeyBindings, settings: Settings, size: (u16, u16)) -> State {
+        State {
+            size,
+            focus: Pane::Articles,
+            mode: Mode::Normal,
+            tags: Load::Idle,
+            tag_list: ListCursor::default(),
+            feeds: Load::Idle,
+            feed_list: ListCursor::default(),
+            selected_tags: Vec::new(),
+            feed_filter: None,
+            starred_only: false,
+            unread_only: false,
+            search: None,
+            articles: Articles::default(),
+            reader: Reader::default(),
+            refresh: RefreshStatus::Idle,
+            last_error: None,
+            message: None,
+            undo: Vec::new(),
+            settings,
+            keys,
+            quit: false,
+            next_request: 0,
+        }
+    }
+
+    /// The article list's filter, from every selection combined.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            tags: self.selected_tags.clone(),
+            feed: self.feed_filter,
+            unread_only: self.unread_only,
+            starred_only: self.starred_only,
+            search: self.search.clone(),
+        }
+    }
+
+    pub fn tag_rows(&self) -> Vec<TagRow<'_>> {
+        let mut rows = vec![TagRow::All, TagRow::Starred];
+        if let Some(tags) = self.tags.loaded() {
+            rows.extend(tags.iter().map(TagRow::Tag));
+        }
+        rows
+    }
+
+    pub fn feed_list(&self) -> &[Feed] {
+        self.feeds.loaded().map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn selected_feed(&self) -> Option<&Feed> {
+        self.feed_list().get(self.feed_list.cursor)
+    }
+
+    pub fn feed_title(&self, id: FeedId) -> Option<&str> {
+        self.feed_list().iter().find(|f| f.id == id).map(|f| f.title.as_str())
+    }
+
+    /// The article the user is acting on: the reader's in the reader, else the list's selection.
+    pub fn current_article(&self) -> Option<&crate::model::ArticleSummary> {
+        match (self.focus, self.reader.article()) {
+            (Pane::Reader, Some(a)) => Some(&a.summary),
+            _ => self.articles.selected(),
+        }
+    }
+
+    pub(crate) fn request_id(&mut self) -> u64 {
+        self.next_request += 1;
+        self.next_request
+    }
+}

@@ -1,0 +1,305 @@
+//! `update`: one exhaustive match from actions to state changes and effects.
+
+use crate::config::keys::Command;
+
+use super::action::Action;
+use super::editor::LineEditor;
+use super::effect::Effect;
+use super::layout::reader_width;
+use super::marks;
+use super::nav::{self, height};
+use super::prompt;
+use super::state::{Confirm, Load, Mode, Pane, Prompt, PromptKind, Reader, State, TagRow};
+
+/// The effects that fill the first screen from the store.
+pub fn init(state: &mut State) -> Vec<Effect> {
+    state.feeds = Load::Loading;
+    state.tags = Load::Loading;
+    let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
+    fx.extend(nav::reset_articles(state));
+    fx
+}
+
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(c) => command(state, c),
+        Action::Digit(d) => {
+            if state.reader.digits.len() < 4 {
+                state.reader.digits.push(d);
+            }
+            Vec::new()
+        }
+        Action::Edit(e) => prompt::edit(state, e),
+        Action::Confirm(yes) => prompt::confirm(state, yes),
+        Action::CloseHelp => {
+            state.mode = Mode::Normal;
+            Vec::new()
+        }
+        Action::Resize(w, h) => resize(state, w, h),
+        Action::Click { x, y } => nav::click(state, x, y),
+        Action::Wheel { x, y, down } => nav::wheel(state, x, y, down),
+        Action::RefreshTimer => start_refresh(state, Vec::new(), false),
+        other => super::results::apply(state, other),
+    }
+}
+
+fn command(state: &mut State, c: Command) -> Vec<Effect> {
+    if let Mode::Help { scroll } = &mut state.mode {
+        let rows = state.keys.help_rows().len() as u16;
+        match c {
+            Command::Up => *scroll = scroll.saturating_sub(1),
+            Command::Down => *scroll = (*scroll + 1).min(rows.saturating_sub(1)),
+            Command::PageUp | Command::Top => *scroll = 0,
+            Command::PageDown | Command::Bottom => *scroll = rows.saturating_sub(1),
+            Command::QuitNow => state.quit = true,
+            _ => state.mode = Mode::Normal,
+        }
+        return Vec::new();
+    }
+    if !matches!(c, Command::Open | Command::OpenLink | Command::CopyLink) {
+        state.reader.digits.clear();
+    }
+    state.message = None;
+    let focus = state.focus;
+    let page = height(state, focus).saturating_sub(1).max(1) as i64;
+    match c {
+        Command::Up => nav::move_by(state, focus, -1),
+        Command::Down => nav::move_by(state, focus, 1),
+        Command::PageUp => nav::move_by(state, focus, -page),
+        Command::PageDown => nav::move_by(state, focus, page),
+        Command::Top => nav::move_to_end(state, focus, false),
+        Command::Bottom => nav::move_to_end(state, focus, true),
+        Command::NextPane | Command::PrevPane => {
+            let i = Pane::ORDER.iter().position(|p| *p == focus).unwrap_or(0);
+            let step = if c == Command::NextPane { 1 } else { Pane::ORDER.len() - 1 };
+            state.focus = Pane::ORDER[(i + step) % Pane::ORDER.len()];
+            nav::fix_scrolls(state)
+        }
+        Command::Open => open(state),
+        Command::Back => back(state, false),
+        Command::Quit => back(state, true),
+        Command::QuitNow => {
+            state.quit = true;
+            Vec::new()
+        }
+        Command::ToggleTag => toggle_tag(state),
+        Command::Refresh => match refresh_target(state) {
+            Some(url) => start_refresh(state, vec![url], true),
+            None => {
+                state.message = Some("no feed selected".into());
+                Vec::new()
+            }
+        },
+        Command::RefreshAll => start_refresh(state, Vec::new(), true),
+        Command::ToggleRead => marks::toggle_read(state),
+        Command::MarkAllRead => marks::mark_all_read(state),
+        Command::Undo => marks::undo(state),
+        Command::ToggleStar => marks::toggle_star(state),
+        Command::UnreadOnly => {
+            state.unread_only = !state.unread_only;
+            nav::reset_articles(state)
+        }
+        Command::Search => {
+            let editor = LineEditor::new(state.search.as_deref().unwrap_or(""));
+            state.mode = Mode::Prompt(Prompt { kind: PromptKind::Search, editor });
+            Vec::new()
+        }
+        Command::NextUnread => marks::next_unread(state),
+        Command::OpenLink | Command::CopyLink => {
+            let target = link_target(state);
+            state.reader.digits.clear();
+            match target {
+                Ok(url) if c == Command::OpenLink => vec![Effect::OpenUrl(url)],
+                Ok(url) => vec![Effect::CopyToClipboard(url)],
+                Err(e) => {
+                    state.message = Some(e);
+                    Vec::new()
+                }
+            }
+        }
+        Command::AddFeed => {
+            state.mode = Mode::Prompt(Prompt { kind: PromptKind::AddUrl, editor: LineEditor::default() });
+            Vec::new()
+        }
+        Command::RemoveFeed => {
+            let feed = match focus {
+                Pane::Feeds => state.selected_feed(),
+                _ => {
+                    let id = state.current_article().map(|a| a.feed_id);
+                    state.feed_list().iter().find(|f| Some(f.id) == id)
+                }
+            };
+            match feed {
+                Some(f) => {
+                    let (url, title) = (f.url.clone(), f.title.clone());
+                    state.mode = Mode::Confirm(Confirm::RemoveFeed { url, title });
+                }
+                None => state.message = Some("no feed selected".into()),
+            }
+            Vec::new()
+        }
+        Command::FullText => {
+            state.message = Some("full text extraction is not available yet".into());
+            Vec::new()
+        }
+        Command::Help => {
+            state.mode = Mode::Help { scroll: 0 };
+            Vec::new()
+        }
+    }
+}
+
+fn open(state: &mut State) -> Vec<Effect> {
+    match state.focus {
+        Pane::Tags => {
+            match pick_tag(state) {
+                Some(Pick::All) => {
+                    state.selected_tags.clear();
+                    state.starred_only = false;
+                    state.feed_filter = None;
+                }
+                Some(Pick::Starred) => state.starred_only = !state.starred_only,
+                Some(Pick::Tag(t)) => state.selected_tags = vec![t],
+                None => return Vec::new(),
+            }
+            state.focus = Pane::Articles;
+            nav::reset_articles(state)
+        }
+        Pane::Feeds => {
+            let Some(id) = state.selected_feed().map(|f| f.id) else {
+                return Vec::new();
+            };
+            state.feed_filter = if state.feed_filter == Some(id) { None } else { Some(id) };
+            state.focus = Pane::Articles;
+            nav::reset_articles(state)
+        }
+        Pane::Articles => open_article(state),
+        Pane::Reader if !state.reader.digits.is_empty() => command(state, Command::OpenLink),
+        Pane::Reader => Vec::new(),
+    }
+}
+
+/// Opens the selected article in the reader; a newer open replaces an older one in flight.
+pub(super) fn open_article(state: &mut State) -> Vec<Effect> {
+    let cursor = state.articles.cursor;
+    let Some(row) = state.articles.row(cursor).cloned() else {
+        return Vec::new();
+    };
+    let request = state.request_id();
+    state.reader = Reader { article: Load::Loading, pending: Some(request), ..Reader::default() };
+    state.focus = Pane::Reader;
+    let mut fx = vec![Effect::LoadArticle { request, id: row.id }];
+    if state.settings.mark_read_on_open && !row.read {
+        marks::set_read_local(state, &[row.id], true);
+        fx.push(Effect::SetRead { ids: vec![row.id], read: true, undoable: true });
+    }
+    fx
+}
+
+/// Asks for the reader's body laid out at the current width.
+pub(super) fn render_body(state: &mut State) -> Vec<Effect> {
+    let Some(article) = state.reader.article() else {
+        return Vec::new();
+    };
+    let id = article.summary.id;
+    let html = article.full_text_html.clone().unwrap_or_else(|| article.content_html.clone());
+    let width = reader_width(state.size.0, state.size.1);
+    let request = state.request_id();
+    state.reader.render_pending = Some(request);
+    if state.reader.body.loaded().is_none() {
+        state.reader.body = Load::Loading;
+    }
+    vec![Effect::Render { request, id, html, width }]
+}
+
+/// Esc steps back and never quits; q steps back too, and quits from the lists.
+fn back(state: &mut State, may_quit: bool) -> Vec<Effect> {
+    if state.focus == Pane::Reader {
+        state.focus = Pane::Articles;
+        return nav::fix_scrolls(state);
+    }
+    if state.search.is_some() {
+        state.search = None;
+        return nav::reset_articles(state);
+    }
+    state.quit = may_quit;
+    Vec::new()
+}
+
+fn toggle_tag(state: &mut State) -> Vec<Effect> {
+    if state.focus != Pane::Tags {
+        return Vec::new();
+    }
+    match pick_tag(state) {
+        Some(Pick::All) => state.selected_tags.clear(),
+        Some(Pick::Starred) => state.starred_only = !state.starred_only,
+        Some(Pick::Tag(tag)) => {
+            let before = state.selected_tags.len();
+            state.selected_tags.retain(|s| !s.eq_ignore_ascii_case(&tag));
+            if state.selected_tags.len() == before {
+                state.selected_tags.push(tag);
+            }
+        }
+        None => return Vec::new(),
+    }
+    nav::reset_articles(state)
+}
+
+enum Pick {
+    All,
+    Starred,
+    Tag(String),
+}
+
+fn pick_tag(state: &State) -> Option<Pick> {
+    Some(match state.tag_rows().get(state.tag_list.cursor)? {
+        TagRow::All => Pick::All,
+        TagRow::Starred => Pick::Starred,
+        TagRow::Tag(t) => Pick::Tag(t.tag.clone()),
+    })
+}
+
+fn refresh_target(state: &State) -> Option<String> {
+    match state.focus {
+        Pane::Feeds => state.selected_feed().map(|f| f.url.clone()),
+        _ => state.current_article().map(|a| a.feed_url.clone()).or_else(|| {
+            let id = state.feed_filter?;
+            state.feed_list().iter().find(|f| f.id == id).map(|f| f.url.clone())
+        }),
+    }
+}
+
+/// Starts a refresh unless one is running (`tell`: say so when it is).
+pub(super) fn start_refresh(state: &mut State, urls: Vec<String>, tell: bool) -> Vec<Effect> {
+    if state.refresh != super::state::RefreshStatus::Idle {
+        if tell {
+            state.message = Some("a refresh is already running".into());
+        }
+        return Vec::new();
+    }
+    state.refresh = super::state::RefreshStatus::Starting;
+    vec![Effect::Refresh { urls }]
+}
+
+fn link_target(state: &State) -> Result<String, String> {
+    if state.focus == Pane::Reader && !state.reader.digits.is_empty() {
+        let n: usize = state.reader.digits.parse().unwrap_or(0);
+        let links = state.reader.body.loaded().map(|b| b.rendered.links.as_slice()).unwrap_or(&[]);
+        return match n.checked_sub(1).and_then(|i| links.get(i)) {
+            Some(link) => Ok(link.url.clone()),
+            None => Err(format!("no link {n}")),
+        };
+    }
+    let article = state.current_article().ok_or("no article selected")?;
+    article.link.clone().ok_or_else(|| "this article has no link".to_string())
+}
+
+fn resize(state: &mut State, w: u16, h: u16) -> Vec<Effect> {
+    let old_width = reader_width(state.size.0, state.size.1);
+    state.size = (w, h);
+    let mut fx = nav::fix_scrolls(state);
+    if reader_width(w, h) != old_width && state.reader.article().is_some() {
+        fx.extend(render_body(state));
+    }
+    fx
+}

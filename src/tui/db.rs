@@ -1,0 +1,178 @@
+//! The database thread: owns the UI's `Store`, answers requests in order, sends results back as
+//! actions. Loads that a later request in the queue supersedes are skipped.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::app::{Action, ArticlePage, Effect};
+use crate::model::FeedSpec;
+use crate::store::Store;
+
+pub enum DbRequest {
+    Effect(Effect),
+    /// Make the store's feeds match the subscriptions, then send `then`.
+    Sync {
+        specs: Vec<FeedSpec>,
+        then: Action,
+    },
+}
+
+/// Starts the thread; it ends when every sender is dropped.
+pub fn spawn(store: Store, tx: UnboundedSender<Action>) -> std::io::Result<mpsc::Sender<DbRequest>> {
+    let (req_tx, req_rx) = mpsc::channel::<DbRequest>();
+    std::thread::Builder::new().name("byline-db".into()).spawn(move || serve(store, req_rx, tx))?;
+    Ok(req_tx)
+}
+
+fn serve(mut store: Store, rx: mpsc::Receiver<DbRequest>, tx: UnboundedSender<Action>) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        batch.extend(rx.try_iter());
+        for (i, req) in batch.iter().enumerate() {
+            if superseded(req, &batch[i + 1..]) {
+                continue;
+            }
+            let action = catch_unwind(AssertUnwindSafe(|| handle(&mut store, req)))
+                .unwrap_or_else(|_| Some(Action::Failed("internal error in the database layer".into())));
+            if let Some(action) = action
+                && tx.send(action).is_err()
+            {
+                return; // the UI is gone
+            }
+        }
+    }
+}
+
+/// A load whose answer a later load of the same kind will replace.
+fn superseded(req: &DbRequest, later: &[DbRequest]) -> bool {
+    let kind = |r: &DbRequest| match r {
+        DbRequest::Effect(Effect::LoadFeeds) => Some(0),
+        DbRequest::Effect(Effect::LoadTags) => Some(1),
+        DbRequest::Effect(Effect::LoadArticles { .. }) => Some(2),
+        DbRequest::Effect(Effect::LoadArticle { .. }) => Some(3),
+        _ => None,
+    };
+    kind(req).is_some_and(|k| later.iter().any(|r| kind(r) == Some(k)))
+}
+
+fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
+    let e = |e: crate::store::StoreError| e.to_string();
+    Some(match req {
+        DbRequest::Sync { specs, then } => match store.sync_feeds(specs) {
+            Ok(()) => then.clone(),
+            Err(err) => Action::Failed(format!("cannot update the feeds: {err}")),
+        },
+        DbRequest::Effect(effect) => match effect {
+            Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
+            Effect::LoadTags => Action::TagsLoaded(store.tags().map_err(e)),
+            Effect::LoadArticles { request, filter, offset, limit } => {
+                let page = store.articles(filter, *offset, *limit).and_then(|rows| {
+                    let total = store.count_articles(filter)?;
+                    Ok(ArticlePage { offset: *offset, total, rows })
+                });
+                Action::ArticlesLoaded { request: *request, result: page.map_err(e) }
+            }
+            Effect::LoadArticle { request, id } => {
+                Action::ArticleLoaded { request: *request, result: store.article(*id).map_err(e) }
+            }
+            Effect::SetRead { ids, read, undoable } => match store.set_read(ids, *read) {
+                Ok(changed) => Action::Marked { changed, read: *read, undoable: *undoable },
+                Err(err) => Action::Failed(format!("cannot save the read mark: {err}")),
+            },
+            Effect::MarkFilterRead { filter } => match store.mark_filter_read(filter) {
+                Ok(changed) => Action::Marked { changed, read: true, undoable: true },
+                Err(err) => Action::Failed(format!("cannot mark the view read: {err}")),
+            },
+            Effect::SetStarred { ids, starred } => match store.set_starred(ids, *starred) {
+                Ok(changed) => Action::Starred { changed, starred: *starred },
+                Err(err) => Action::Failed(format!("cannot save the star: {err}")),
+            },
+            // Not store work; the runner never sends these here.
+            _ => return None,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleId, Filter, NewArticle};
+    use crate::store::FeedUpdate;
+
+    fn store_with_articles(dir: &std::path::Path) -> Store {
+        let mut store = Store::open(&dir.join("byline.db")).expect("open store");
+        let spec = FeedSpec {
+            url: "https://f.example/rss".into(),
+            tags: vec!["tech".into()],
+            ..FeedSpec::default()
+        };
+        store.sync_feeds(&[spec]).expect("sync");
+        let feed = store.feeds().expect("feeds")[0].id;
+        let items = (1..=3)
+            .map(|i| NewArticle {
+                key: format!("k{i}"),
+                title: format!("Title {i}"),
+                content_html: format!("<p>body {i}</p>"),
+                ..NewArticle::default()
+            })
+            .collect();
+        store.save_feed(feed, &FeedUpdate { items, ..FeedUpdate::default() }).expect("save");
+        store
+    }
+
+    #[test]
+    fn answers_loads_and_marks_from_a_real_store() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let db = spawn(store_with_articles(dir.path()), tx).expect("thread");
+        db.send(DbRequest::Effect(Effect::LoadFeeds)).expect("send");
+        let Some(Action::FeedsLoaded(Ok(feeds))) = rx.blocking_recv() else { panic!("feeds") };
+        assert_eq!((feeds.len(), feeds[0].unread), (1, 3));
+        let filter = Filter::default();
+        let load = Effect::LoadArticles { request: 7, filter: filter.clone(), offset: 1, limit: 10 };
+        db.send(DbRequest::Effect(load)).expect("send");
+        let Some(Action::ArticlesLoaded { request: 7, result: Ok(page) }) = rx.blocking_recv() else {
+            panic!("articles")
+        };
+        assert_eq!((page.offset, page.total, page.rows.len()), (1, 3, 2));
+        let id = page.rows[0].id;
+        db.send(DbRequest::Effect(Effect::SetRead { ids: vec![id], read: true, undoable: true }))
+            .expect("send");
+        assert_eq!(
+            rx.blocking_recv(),
+            Some(Action::Marked { changed: vec![id], read: true, undoable: true })
+        );
+        db.send(DbRequest::Effect(Effect::MarkFilterRead { filter })).expect("send");
+        let Some(Action::Marked { changed, .. }) = rx.blocking_recv() else { panic!("marked") };
+        assert_eq!(changed.len(), 2, "only the two still unread changed");
+        db.send(DbRequest::Effect(Effect::LoadArticle { request: 9, id: ArticleId(-1) })).expect("send");
+        assert_eq!(rx.blocking_recv(), Some(Action::ArticleLoaded { request: 9, result: Ok(None) }));
+        db.send(DbRequest::Sync { specs: Vec::new(), then: Action::Info("synced".into()) }).expect("send");
+        assert_eq!(rx.blocking_recv(), Some(Action::Info("synced".into())));
+        db.send(DbRequest::Effect(Effect::LoadFeeds)).expect("send");
+        let Some(Action::FeedsLoaded(Ok(feeds))) = rx.blocking_recv() else { panic!("feeds") };
+        assert!(feeds.is_empty(), "sync removed the unlisted feed");
+    }
+
+    #[test]
+    fn a_later_load_of_the_same_kind_supersedes() {
+        let load = |request| {
+            DbRequest::Effect(Effect::LoadArticles {
+                request,
+                filter: Filter::default(),
+                offset: 0,
+                limit: 1,
+            })
+        };
+        let write = DbRequest::Effect(Effect::SetRead { ids: vec![], read: true, undoable: false });
+        assert!(superseded(&load(1), &[write, load(2)]));
+        assert!(!superseded(&load(1), &[DbRequest::Effect(Effect::LoadFeeds)]));
+        let write = DbRequest::Effect(Effect::SetRead { ids: vec![], read: true, undoable: false });
+        assert!(!superseded(
+            &write,
+            &[DbRequest::Effect(Effect::SetRead { ids: vec![], read: true, undoable: false })]
+        ));
+    }
+}

@@ -1,0 +1,173 @@
+//! The terminal reader: sets the terminal up, runs the event loop (input, effect results,
+//! redraws at most every ~16 ms, periodic refresh, signals) and restores the terminal on exit.
+
+mod db;
+mod events;
+mod external;
+mod runner;
+mod terminal;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use futures_util::StreamExt;
+use tokio::sync::mpsc;
+use tokio::time::{Instant, sleep_until};
+
+use crate::app::{self, Action, Settings, State};
+use crate::config::Config;
+use crate::fetch::Fetcher;
+use crate::store::Store;
+use crate::subscriptions::Subscriptions;
+use crate::ui::{self, Styles};
+
+pub use external::{browser_args, browser_command};
+
+/// What the reader needs from the binary.
+pub struct Context {
+    pub config: Config,
+    /// The database file; the UI and each refresh open their own connection on it.
+    pub db_path: PathBuf,
+    /// The subscription list; `a`/`d` change it (and write the user's feeds.toml).
+    pub subscriptions: Subscriptions,
+    pub fetcher: Fetcher,
+}
+
+/// Shortest time between two frames.
+const FRAME: Duration = Duration::from_millis(16);
+/// How long the first frame waits for the store's first answers, so it is not a blank screen.
+const FIRST_FRAME_WAIT: Duration = Duration::from_millis(100);
+
+/// Runs the reader until the user quits. Builds its own tokio runtime: call it from a plain
+/// (non-async) `main`. From inside a runtime, use [`run_async`].
+pub fn run(ctx: Context) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(run_async(ctx))
+}
+
+pub async fn run_async(ctx: Context) -> anyhow::Result<()> {
+    // Open the store before touching the terminal, so its error prints plainly.
+    let mut store = Store::open(&ctx.db_path)
+        .with_context(|| format!("cannot open the database {}", ctx.db_path.display()))?;
+    store
+        .sync_feeds(ctx.subscriptions.feeds())
+        .context("cannot bring the database in line with feeds.toml")?;
+    let (mut term, guard) = terminal::enter().context("cannot set up the terminal")?;
+    let result = event_loop(&mut term, ctx, store).await;
+    drop(term);
+    drop(guard);
+    result
+}
+
+async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> anyhow::Result<()> {
+    let Context { config, db_path, subscriptions, fetcher } = ctx;
+    let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
+    let size = term.size()?;
+    let utc_offset_secs = chrono::Local::now().offset().local_minus_utc();
+    let settings = Settings { mark_read_on_open: config.general.mark_read_on_open, utc_offset_secs };
+    let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));
+    let styles = Styles::new(&config.theme, Styles::colour_from_env());
+    let runner =
+        runner::Runner::new(store, db_path, fetcher, subscriptions, config.general.browser.clone(), tx)?;
+
+    runner.run(app::init(&mut state));
+    // The first frame shows the store's rows, not "loading": wait briefly for them.
+    let deadline = Instant::now() + FIRST_FRAME_WAIT;
+    while state.articles.pending.is_some() || state.feeds.loaded().is_none() {
+        match tokio::time::timeout_at(deadline, rx.recv()).await {
+            Ok(Some(action)) => apply(&mut state, &runner, action),
+            _ => break,
+        }
+    }
+    if config.general.refresh_on_start {
+        runner.run(app::update(&mut state, Action::RefreshTimer));
+    }
+
+    let mut events = crossterm::event::EventStream::new();
+    let mut signals = Signals::new()?;
+    let period = Duration::from_secs(u64::from(config.general.refresh_minutes) * 60);
+    let mut refresh_timer =
+        (!period.is_zero()).then(|| tokio::time::interval_at(Instant::now() + period, period));
+    let mut dirty = true;
+    let mut next_frame = Instant::now();
+    loop {
+        if dirty && Instant::now() >= next_frame {
+            term.draw(|f| ui::draw(f, &state, &styles))?;
+            dirty = false;
+            next_frame = Instant::now() + FRAME;
+        }
+        if state.quit {
+            return Ok(());
+        }
+        let action = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(event)) => events::action(&state, event),
+                Some(Err(e)) => return Err(e).context("cannot read the terminal"),
+                None => return Ok(()),
+            },
+            Some(action) = rx.recv() => Some(action),
+            _ = sleep_until(next_frame), if dirty => None,
+            _ = tick(&mut refresh_timer) => Some(Action::RefreshTimer),
+            _ = signals.recv() => return Ok(()),
+        };
+        if let Some(action) = action {
+            apply(&mut state, &runner, action);
+            // Take whatever else arrived, so a burst becomes one frame.
+            while let Ok(more) = rx.try_recv() {
+                apply(&mut state, &runner, more);
+            }
+            dirty = true;
+        }
+    }
+}
+
+/// One action through `update`, its effects to the runner; failures also go to the log file.
+fn apply(state: &mut State, runner: &runner::Runner, action: Action) {
+    match &action {
+        Action::Failed(e) | Action::FeedAdded(Err(e)) | Action::FeedRemoved(Err(e)) => tracing::warn!("{e}"),
+        Action::RefreshFinished(Err(e)) => tracing::warn!("refresh: {e}"),
+        Action::FeedRefreshed(report) => tracing::debug!("refreshed {}: {:?}", report.url, report.outcome),
+        _ => {}
+    }
+    runner.run(app::update(state, action));
+}
+
+async fn tick(timer: &mut Option<tokio::time::Interval>) {
+    match timer {
+        Some(t) => {
+            t.tick().await;
+        }
+        None => std::future::pending().await,
+    }
+}
+
+/// SIGTERM, SIGHUP and SIGINT end the reader cleanly (Ctrl-C in raw mode arrives as a key).
+struct Signals {
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> std::io::Result<Signals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+        })
+    }
+
+    async fn recv(&mut self) {
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.hup.recv() => {}
+            _ = self.int.recv() => {}
+        }
+    }
+}

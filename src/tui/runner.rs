@@ -1,0 +1,192 @@
+//! Runs effects: store work on the database thread, refreshes, layout of article bodies and
+//! feed changes on the async runtime, the browser and clipboard at once. Every result comes back
+//! as an action on one channel.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, mpsc};
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::db::DbRequest;
+use super::external;
+use crate::app::{Action, Effect};
+use crate::fetch::Fetcher;
+use crate::model::{ArticleId, FeedSpec};
+use crate::store::Store;
+use crate::subscriptions::{self, Subscriptions};
+use crate::text::{RenderCache, Rendered};
+
+/// Layouts kept for reopening and resizing back.
+const CACHE_SIZE: usize = 16;
+
+pub struct Runner {
+    db: mpsc::Sender<DbRequest>,
+    tx: UnboundedSender<Action>,
+    db_path: PathBuf,
+    fetcher: Fetcher,
+    subscriptions: Arc<Mutex<Subscriptions>>,
+    browser: Vec<String>,
+    cache: Arc<Mutex<RenderCache>>,
+}
+
+impl Runner {
+    pub fn new(
+        store: Store,
+        db_path: PathBuf,
+        fetcher: Fetcher,
+        subscriptions: Subscriptions,
+        browser: Vec<String>,
+        tx: UnboundedSender<Action>,
+    ) -> std::io::Result<Runner> {
+        let db = super::db::spawn(store, tx.clone())?;
+        let subscriptions = Arc::new(Mutex::new(subscriptions));
+        Ok(Runner {
+            db,
+            tx,
+            db_path,
+            fetcher,
+            subscriptions,
+            browser,
+            cache: Arc::new(Mutex::new(RenderCache::new(CACHE_SIZE))),
+        })
+    }
+
+    pub fn run(&self, effects: Vec<Effect>) {
+        for effect in effects {
+            self.run_one(effect);
+        }
+    }
+
+    fn send(&self, action: Action) {
+        let _ = self.tx.send(action);
+    }
+
+    fn to_db(&self, req: DbRequest) {
+        if self.db.send(req).is_err() {
+            self.send(Action::Failed("the database thread has stopped".into()));
+        }
+    }
+
+    fn run_one(&self, effect: Effect) {
+        match effect {
+            Effect::LoadFeeds
+            | Effect::LoadTags
+            | Effect::LoadArticles { .. }
+            | Effect::LoadArticle { .. }
+            | Effect::SetRead { .. }
+            | Effect::MarkFilterRead { .. }
+            | Effect::SetStarred { .. } => self.to_db(DbRequest::Effect(effect)),
+            Effect::Render { request, id, html, width } => self.render(request, id, html, width),
+            Effect::Refresh { urls } => self.refresh(urls),
+            Effect::OpenUrl(url) => {
+                if let Err(e) = external::open_in_browser(&external::browser_command(&self.browser), &url) {
+                    self.send(Action::Failed(e));
+                }
+            }
+            Effect::CopyToClipboard(text) => match external::copy_osc52(&mut std::io::stdout(), &text) {
+                Ok(()) => self.send(Action::Info("link copied".into())),
+                Err(e) => self.send(Action::Failed(format!("cannot copy: {e}"))),
+            },
+            Effect::AddFeed { url, tags } => self.add_feed(url, tags),
+            Effect::RemoveFeed { url } => self.remove_feed(url),
+        }
+    }
+
+    /// Lays the body out on a blocking thread through text's cache of recent (content, width)
+    /// layouts, so reopening an article or resizing back is instant.
+    fn render(&self, request: u64, id: ArticleId, html: String, width: u16) {
+        let (tx, cache) = (self.tx.clone(), self.cache.clone());
+        let job = tokio::task::spawn_blocking(move || {
+            let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            Rendered::clone(&cache.get(&html, width))
+        });
+        tokio::spawn(async move {
+            let action = match job.await {
+                Ok(rendered) => Action::Rendered { request, id, width, rendered },
+                Err(_) => Action::Failed("could not lay out this article".into()),
+            };
+            let _ = tx.send(action);
+        });
+    }
+
+    /// A refresh writes through its own `Store` on the same file, so the UI's reads never wait.
+    fn refresh(&self, urls: Vec<String>) {
+        let (tx, path, fetcher) = (self.tx.clone(), self.db_path.clone(), self.fetcher.clone());
+        let job_tx = tx.clone();
+        let job = tokio::spawn(async move {
+            let opened = tokio::task::spawn_blocking(move || {
+                let store = Store::open(&path)?;
+                let targets = store.fetch_targets(&urls)?;
+                Ok::<_, crate::store::StoreError>((store, targets))
+            })
+            .await;
+            let (store, targets) = match opened {
+                Ok(Ok(v)) => v,
+                Ok(Err(e)) => return Err(e.to_string()),
+                Err(_) => return Err("internal error opening the store".to_string()),
+            };
+            let _ = job_tx.send(Action::RefreshStarted { total: targets.len() as u32 });
+            let feed_tx = job_tx.clone();
+            crate::refresh::refresh(store, fetcher, targets, move |report| {
+                let _ = feed_tx.send(Action::FeedRefreshed(report.clone()));
+            })
+            .await
+            .map_err(|e| e.to_string())
+        });
+        tokio::spawn(async move {
+            let result = match job.await {
+                Ok(r) => r,
+                Err(_) => Err("the refresh stopped on an internal error".to_string()),
+            };
+            let _ = tx.send(Action::RefreshFinished(result));
+        });
+    }
+
+    fn add_feed(&self, url: String, tags: Vec<String>) {
+        let (tx, db, fetcher, subs) =
+            (self.tx.clone(), self.db.clone(), self.fetcher.clone(), self.subscriptions.clone());
+        let job = tokio::spawn(async move {
+            let (feed_url, _title) =
+                subscriptions::resolve(&fetcher, &url).await.map_err(|e| e.to_string())?;
+            let spec = FeedSpec { url: feed_url.clone(), tags, ..FeedSpec::default() };
+            let subscribe = move || {
+                let mut subs = subs.lock().map_err(|_| "subscriptions unavailable".to_string())?;
+                subs.add(spec).map_err(|e| e.to_string())?;
+                let specs = subs.feeds().to_vec();
+                db.send(DbRequest::Sync { specs, then: Action::FeedAdded(Ok(feed_url)) })
+                    .map_err(|_| "the database thread has stopped".to_string())
+            };
+            tokio::task::spawn_blocking(subscribe)
+                .await
+                .map_err(|_| "internal error saving feeds.toml".to_string())?
+        });
+        tokio::spawn(async move {
+            let failure = match job.await {
+                Ok(Ok(())) => return,
+                Ok(Err(e)) => e,
+                Err(_) => "adding the feed stopped on an internal error".to_string(),
+            };
+            let _ = tx.send(Action::FeedAdded(Err(failure)));
+        });
+    }
+
+    /// Subscriptions write a file: off the event loop, then the store follows on its thread.
+    fn remove_feed(&self, url: String) {
+        let (tx, db, subs) = (self.tx.clone(), self.db.clone(), self.subscriptions.clone());
+        let job = tokio::task::spawn_blocking(move || {
+            let mut subs = subs.lock().map_err(|_| "subscriptions unavailable".to_string())?;
+            subs.remove(&url).map_err(|e| e.to_string())?;
+            let specs = subs.feeds().to_vec();
+            db.send(DbRequest::Sync { specs, then: Action::FeedRemoved(Ok(url)) })
+                .map_err(|_| "the database thread has stopped".to_string())
+        });
+        tokio::spawn(async move {
+            let failure = match job.await {
+                Ok(Ok(())) => return,
+                Ok(Err(e)) => e,
+                Err(_) => "removing the feed stopped on an internal error".to_string(),
+            };
+            let _ = tx.send(Action::FeedRemoved(Err(failure)));
+        });
+    }
+}
