@@ -2,20 +2,15 @@
 
 use clap::Parser;
 
-use byline::cli::{Cli, run};
-use byline::config::Paths;
+use byline::cli::{self, Cli};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let paths =
-        Paths::resolve(cli.global.config.as_deref(), cli.global.feeds.as_deref(), cli.global.db.as_deref());
-    byline::logging::init(&paths.log_dir);
-    let result = match cli.command {
-        Some(command) => run(&cli.global, command),
-        None => {
-            eprintln!("byline: the reader is not built yet; see `byline --help` for the headless commands");
-            Ok(())
-        }
+    let result = match (cli.demo, cli.command) {
+        (true, None) => cli::demo(),
+        (true, Some(_)) => Err(anyhow::anyhow!("--demo opens the reader; it takes no command")),
+        (false, None) => cli::reader(&cli.global),
+        (false, Some(command)) => cli::run(&cli.global, command),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -18,8 +18,14 @@ pub struct Context {
 }
 
 impl Context {
+    /// Resolves the paths (XDG, or the command line's), starts the log, and reads the files.
     pub fn new(global: &Global) -> anyhow::Result<Context> {
         let paths = Paths::resolve(global.config.as_deref(), global.feeds.as_deref(), global.db.as_deref());
+        Context::with_paths(paths)
+    }
+
+    pub fn with_paths(paths: Paths) -> anyhow::Result<Context> {
+        crate::logging::init(&paths.log_dir);
         let config = Config::load(&paths.config_file)?;
         let subscriptions = Subscriptions::load(&paths.feeds_file)?;
         Ok(Context { paths, config, subscriptions })

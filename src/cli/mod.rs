@@ -147,7 +147,31 @@ pub struct MarkTarget {
     pub tag: Option<String>,
 }
 
-/// Runs a headless command. The caller handles `None` (the reader) and `--demo`.
+/// Opens the reader on the user's files.
+pub fn reader(global: &Global) -> anyhow::Result<()> {
+    let ctx = Context::new(global)?;
+    open_reader(ctx)
+}
+
+/// Opens the reader on the bundled sample feeds, served from 127.0.0.1, in a temporary folder.
+pub fn demo() -> anyhow::Result<()> {
+    let demo = crate::demo::Demo::start().map_err(|e| anyhow::anyhow!("cannot start the demo: {e}"))?;
+    let ctx = Context::with_paths(demo.paths.clone())?;
+    // `demo` lives until the reader returns: it owns the server and the temporary files.
+    open_reader(ctx)
+}
+
+fn open_reader(ctx: Context) -> anyhow::Result<()> {
+    let fetcher = ctx.fetcher()?;
+    crate::tui::run(crate::tui::Context {
+        db_path: ctx.paths.db_file.clone(),
+        config: ctx.config,
+        subscriptions: ctx.subscriptions,
+        fetcher,
+    })
+}
+
+/// Runs a headless command.
 pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
     let ctx = Context::new(global)?;
     match command {
