@@ -32,6 +32,7 @@ impl Term {
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
         cmd.cwd(home);
         let child = pty.slave.spawn_command(cmd).expect("spawn byline");
