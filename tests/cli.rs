@@ -230,6 +230,34 @@ fn hostile_and_foreign_text_is_clean() {
     assert!(text.chars().any(|c| "éèàçêô".contains(c)), "decoded as windows-1252: {text}");
     let escapes = articles(&env, &["--feed", &env.url("/escapes.xml")]);
     assert!(!escapes.is_empty());
+    // JSON escapes control characters, so check the decoded strings too.
+    let strings = |v: &Value| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![v.clone()];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::String(s) => out.push(s),
+                Value::Array(a) => stack.extend(a),
+                Value::Object(o) => stack.extend(o.into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+        out
+    };
+    for text in
+        strings(&Value::Array(escapes.clone())).iter().chain(&strings(&env.json(&["feeds", "--json"])))
+    {
+        assert!(!text.chars().any(char::is_control), "control character in {text:?}");
+    }
+    // The plain listings and every article's page (Env::run checks them byte by byte).
+    env.ok(&["feeds"]);
+    for a in &escapes {
+        env.ok(&["show", &a["id"].to_string()]);
+    }
+    let peeked = env.json(&["peek", &env.url("/escapes.xml"), "--json"]);
+    for text in strings(&peeked) {
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "control character in {text:?}");
+    }
 }
 
 #[test]

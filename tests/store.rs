@@ -97,7 +97,7 @@ fn refetch_keeps_read_and_starred_and_does_not_duplicate() {
 }
 
 #[test]
-fn duplicate_keys_in_one_update_merge_last_wins() {
+fn duplicate_keys_in_one_update_merge_first_wins() {
     let (_dir, mut store) = open();
     store.sync_feeds(&[spec(A, &[])]).unwrap();
     let a = feed_id(&store, A);
@@ -112,7 +112,7 @@ fn duplicate_keys_in_one_update_merge_last_wins() {
         )
         .unwrap();
     assert_eq!(stats, SaveStats { new: 2, updated: 0 });
-    assert_eq!(titles(&store, &all()), ["Last", "Other"]);
+    assert_eq!(titles(&store, &all()), ["Other", "First"]);
 }
 
 #[test]

@@ -5,16 +5,16 @@ use chrono::{DateTime, Duration, Utc};
 use feed_rs::model::{Entry, Link, Text};
 use url::Url;
 
-use super::{clean, html, keys};
+use super::{html, keys};
 use crate::model::NewArticle;
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, clean_owned};
 
 /// Characters of content text used as a title when an item has none (microblog posts).
 const UNTITLED_CHARS: usize = 80;
 
 pub(super) fn article(entry: Entry, base: Option<&Url>, now: DateTime<Utc>) -> NewArticle {
     let link = best_link(&entry.links, base);
-    let content_html = clean::clean(best_content(&entry));
+    let content_html = clean_owned(best_content(&entry));
     let mut title = entry.title.as_ref().map(text_line).unwrap_or_default();
     if title.is_empty() {
         title = excerpt(&content_html);

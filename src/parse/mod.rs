@@ -4,7 +4,6 @@
 //! the encoding first (`encoding`), recognises HTML pages and the feeds they link to, and maps
 //! entries to [`NewArticle`](crate::model::NewArticle)s (`items`, `keys`).
 
-mod clean;
 mod encoding;
 pub(crate) mod html;
 mod items;

@@ -7,7 +7,6 @@
 //! read/starred state), `tags`, `search` (the FTS5 index); `migrations` holds the schema.
 
 mod articles;
-mod clean_check;
 mod feeds;
 mod filter;
 mod fingerprint;

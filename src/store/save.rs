@@ -2,15 +2,15 @@
 //! starred state never touched, old read articles pruned past the feed's limit.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::clean_check::clean_cow;
 use super::fingerprint::fingerprint;
 use super::search::{flush_queue, queue_article};
 use super::{FeedUpdate, Result, SaveStats, Store, StoreError, norm_tag, now_ts, to_ts};
 use crate::model::{FeedId, NewArticle};
+use crate::sanitize::clean_cow;
 use crate::sanitize::clean_line;
 
 /// An item as it will be stored: sanitised, categories folded and de-duplicated.
@@ -64,7 +64,7 @@ struct Existing {
 
 impl Store {
     /// Saves a fetched feed in one transaction: upserts its articles by key (never resetting
-    /// read/starred; the last of several items with one key wins), clears the feed's error,
+    /// read/starred; the first of several items with one key wins), clears the feed's error,
     /// remembers validators and redirects, then prunes past the feed's `max_articles`.
     pub fn save_feed(&mut self, feed: FeedId, update: &FeedUpdate) -> Result<SaveStats> {
         let tx = self.write()?;
@@ -125,18 +125,10 @@ fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Resu
         return Ok(SaveStats::default());
     }
 
-    // Last wins for duplicate keys, but the first occurrence keeps its place.
-    let mut order: Vec<&NewArticle> = Vec::with_capacity(update.items.len());
-    let mut slot: HashMap<&str, usize> = HashMap::new();
-    for item in &update.items {
-        match slot.get(item.key.as_str()) {
-            Some(&i) => order[i] = item,
-            None => {
-                slot.insert(&item.key, order.len());
-                order.push(item);
-            }
-        }
-    }
+    // The first of several items with one key wins, as in the parser (feeds that repeat an
+    // item list it again further down).
+    let mut seen: HashSet<&str> = HashSet::with_capacity(update.items.len());
+    let order: Vec<&NewArticle> = update.items.iter().filter(|item| seen.insert(&item.key)).collect();
 
     let mut stats = SaveStats::default();
     let mut present = Vec::with_capacity(order.len());
