@@ -78,6 +78,7 @@ impl Runner {
             | Effect::SetStarred { .. } => self.to_db(DbRequest::Effect(effect)),
             Effect::Render { request, id, html, width } => self.render(request, id, html, width),
             Effect::Refresh { urls } => self.refresh(urls),
+            Effect::FetchFullText { request, id, url } => self.full_text(request, id, url),
             Effect::OpenUrl(url) => {
                 if let Err(e) = external::open_in_browser(&external::browser_command(&self.browser), &url) {
                     self.send(Action::Failed(e));
@@ -106,6 +107,27 @@ impl Runner {
                 Err(_) => Action::Failed("could not lay out this article".into()),
             };
             let _ = tx.send(action);
+        });
+    }
+
+    /// Fetches the page with the shared limits and extracts it; the database thread saves the
+    /// text and answers, so the reader shows only what the store holds.
+    fn full_text(&self, request: u64, id: ArticleId, url: String) {
+        let (tx, db, fetcher) = (self.tx.clone(), self.db.clone(), self.fetcher.clone());
+        let job = tokio::spawn(async move { crate::fulltext::fetch_full_text(&fetcher, &url).await });
+        tokio::spawn(async move {
+            let reason = match job.await {
+                Ok(Ok(html)) => {
+                    let html = crate::sanitize::clean(&html);
+                    if db.send(DbRequest::SaveFullText { request, id, html }).is_ok() {
+                        return;
+                    }
+                    "the database thread has stopped".to_string()
+                }
+                Ok(Err(reason)) => crate::sanitize::clean_line(&reason),
+                Err(_) => "internal error while fetching".to_string(),
+            };
+            let _ = tx.send(Action::FullTextFetched { request, id, result: Err(reason) });
         });
     }
 
