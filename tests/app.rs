@@ -1,5 +1,7 @@
 //! `update` without a terminal or a store: every action, its state change and its effects.
 
+#[path = "app/fulltext.rs"]
+mod fulltext;
 mod tui_fixtures;
 
 use byline::app::{
@@ -500,8 +502,8 @@ fn errors_and_messages_reach_the_status_line() {
     let mut fresh = State::new(KeyBindings::default(), Settings::default(), WIDE);
     app::update(&mut fresh, Action::TagsLoaded(Err("no such table".into())));
     assert!(matches!(fresh.tags, Load::Failed(_)));
-    cmd(&mut fresh, Command::FullText);
-    assert!(fresh.message.is_some());
+    assert!(cmd(&mut fresh, Command::FullText).is_empty());
+    assert_eq!(fresh.message.as_deref(), Some("open an article first"));
 }
 
 #[test]

@@ -215,3 +215,21 @@ fn tiny_and_odd_sizes_never_panic() {
         draw(&state, false);
     }
 }
+
+#[test]
+fn reader_shows_full_text_with_its_marker() {
+    let mut state = loaded((64, 14), 5);
+    open_with(&mut state, rendered_body());
+    let fx = cmd(&mut state, Command::FullText);
+    let Some(Effect::FetchFullText { request, id, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
+    let screen = draw(&state, true).backend().to_string();
+    assert!(screen.contains("Reader · feed content · fetching full text…"), "{screen}");
+    let html = "<h2>The whole story</h2><p>Extracted from the page, with every paragraph the feed \
+                left out.</p><p>Second paragraph.</p>";
+    let result = Ok(html.to_string());
+    let fx = app::update(&mut state, Action::FullTextFetched { request, id, result });
+    let Some(Effect::Render { request, id, width, html }) = fx.first().cloned() else { panic!("{fx:?}") };
+    let rendered = byline::text::render_html(&html, width);
+    app::update(&mut state, Action::Rendered { request, id, width, rendered });
+    insta::assert_snapshot!(draw(&state, true).backend());
+}

@@ -68,6 +68,12 @@ pub enum Action {
         width: u16,
         rendered: Rendered,
     },
+    /// The extracted page HTML (already saved), or a one-line reason.
+    FullTextFetched {
+        request: u64,
+        id: ArticleId,
+        result: Result<String, String>,
+    },
     /// Read state written; `changed` are the ids whose state changed.
     Marked {
         changed: Vec<ArticleId>,

@@ -25,6 +25,13 @@ pub enum Effect {
         html: String,
         width: u16,
     },
+    /// Fetch and extract the page at `url`, save it as the article's full text; answered by
+    /// `Action::FullTextFetched`.
+    FetchFullText {
+        request: u64,
+        id: ArticleId,
+        url: String,
+    },
     SetRead {
         ids: Vec<ArticleId>,
         read: bool,

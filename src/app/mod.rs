@@ -4,6 +4,7 @@
 mod action;
 mod editor;
 mod effect;
+mod fulltext;
 mod keymap;
 mod layout;
 mod marks;
@@ -21,7 +22,7 @@ pub use keymap::action_for;
 pub use layout::{Layout, layout};
 pub use reader::{doc_len, title_lines, wrap_words};
 pub use state::{
-    Articles, Confirm, ListCursor, Load, Mark, Mode, Pane, Prompt, PromptKind, Reader, RefreshStatus,
-    RenderedBody, Settings, State, TagRow, WINDOW,
+    Articles, BodySource, Confirm, FullTextFetch, ListCursor, Load, Mark, Mode, Pane, Prompt, PromptKind,
+    Reader, RefreshStatus, RenderedBody, Settings, State, TagRow, WINDOW,
 };
 pub use update::{init, update};

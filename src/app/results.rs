@@ -6,7 +6,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::marks;
 use super::nav::{self, height};
-use super::state::{Load, Pane, RefreshStatus, RenderedBody, State, WINDOW};
+use super::state::{BodySource, Load, Pane, RefreshStatus, RenderedBody, State, WINDOW};
 use super::update::{render_body, start_refresh};
 
 pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
@@ -74,6 +74,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                         // The list holds the newest marks (the open itself may have marked it read).
                         (article.summary.read, article.summary.starred) = (row.read, row.starred);
                     }
+                    state.reader.source = BodySource::preferred(&article);
                     state.reader.article = Load::Loaded(article);
                     state.reader.scroll = 0;
                     render_body(state)
@@ -91,10 +92,15 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Rendered { request, id, width, rendered } => {
             if state.reader.render_pending == Some(request) {
                 state.reader.render_pending = None;
-                state.reader.body = Load::Loaded(RenderedBody { id, width, rendered });
+                // The latest request is always for the current source (see `render_body`).
+                let source = state.reader.source;
+                state.reader.body = Load::Loaded(RenderedBody { id, width, source, rendered });
                 state.reader.scroll = state.reader.scroll.min(nav::max_reader_scroll(state));
             }
             Vec::new()
+        }
+        Action::FullTextFetched { request, id, result } => {
+            super::fulltext::fetched(state, request, id, result)
         }
         Action::Marked { changed, read, undoable } => {
             let many = changed.len() > 1;

@@ -142,11 +142,50 @@ impl Articles {
     }
 }
 
+/// Which of an article's two bodies the reader shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BodySource {
+    /// The content the feed carried.
+    #[default]
+    Feed,
+    /// The page's main text, extracted (`f`).
+    FullText,
+}
+
+impl BodySource {
+    /// The full text when the store has it: a user who fetched it once wants it again.
+    pub fn preferred(article: &Article) -> BodySource {
+        if article.full_text_html.is_some() { BodySource::FullText } else { BodySource::Feed }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BodySource::Feed => "feed content",
+            BodySource::FullText => "full text",
+        }
+    }
+}
+
+/// The full-text fetch of the open article. Done is not a state of its own: the article then
+/// has `full_text_html`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum FullTextFetch {
+    #[default]
+    Idle,
+    /// Only the answer to this request counts; opening another article resets this to `Idle`.
+    Fetching {
+        request: u64,
+    },
+    Failed(String),
+}
+
 /// An article body laid out for one width.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedBody {
     pub id: ArticleId,
     pub width: u16,
+    /// What was laid out (the layout on screen may lag behind `Reader::source` for a moment).
+    pub source: BodySource,
     pub rendered: Rendered,
 }
 
@@ -154,6 +193,9 @@ pub struct RenderedBody {
 pub struct Reader {
     pub article: Load<Article>,
     pub pending: Option<u64>,
+    /// The body to show; every change is followed by a new layout request.
+    pub source: BodySource,
+    pub full_text: FullTextFetch,
     pub body: Load<RenderedBody>,
     pub render_pending: Option<u64>,
     pub scroll: u16,
@@ -164,6 +206,15 @@ pub struct Reader {
 impl Reader {
     pub fn article(&self) -> Option<&Article> {
         self.article.loaded()
+    }
+
+    /// The HTML of the body `source` picks (the feed's when there is no full text).
+    pub fn source_html(&self) -> Option<&str> {
+        let article = self.article()?;
+        Some(match (self.source, &article.full_text_html) {
+            (BodySource::FullText, Some(full)) => full,
+            _ => &article.content_html,
+        })
     }
 }
 

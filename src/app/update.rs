@@ -138,10 +138,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Command::FullText => {
-            state.message = Some("full text extraction is not available yet".into());
-            Vec::new()
-        }
+        Command::FullText => super::fulltext::toggle_or_fetch(state),
         Command::Help => {
             state.mode = Mode::Help { scroll: 0 };
             Vec::new()
@@ -196,13 +193,14 @@ pub(super) fn open_article(state: &mut State) -> Vec<Effect> {
     fx
 }
 
-/// Asks for the reader's body laid out at the current width.
+/// Asks for the reader's body (the one `reader.source` picks) laid out at the current width.
+/// Every change of source goes through here, so the latest layout request matches the source.
 pub(super) fn render_body(state: &mut State) -> Vec<Effect> {
     let Some(article) = state.reader.article() else {
         return Vec::new();
     };
     let id = article.summary.id;
-    let html = article.full_text_html.clone().unwrap_or_else(|| article.content_html.clone());
+    let html = state.reader.source_html().unwrap_or_default().to_string();
     let width = reader_width(state.size.0, state.size.1);
     let request = state.request_id();
     state.reader.render_pending = Some(request);

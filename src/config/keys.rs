@@ -118,7 +118,7 @@ impl Command {
             CopyLink => ("copy_link", "Copy the article link (or link N)", &["y"]),
             AddFeed => ("add_feed", "Add a feed by URL", &["a"]),
             RemoveFeed => ("remove_feed", "Remove the selected feed", &["d"]),
-            FullText => ("full_text", "Fetch the full article text", &["f"]),
+            FullText => ("full_text", "Fetch / toggle the full text (shown first once fetched)", &["f"]),
             Help => ("help", "Show/hide this help", &["?", "F1"]),
         }
     }

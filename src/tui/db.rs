@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::app::{Action, ArticlePage, Effect};
-use crate::model::FeedSpec;
+use crate::model::{ArticleId, FeedSpec};
 use crate::store::Store;
 
 pub enum DbRequest {
@@ -16,6 +16,12 @@ pub enum DbRequest {
     Sync {
         specs: Vec<FeedSpec>,
         then: Action,
+    },
+    /// Save a fetched full text, then answer `Action::FullTextFetched` with it.
+    SaveFullText {
+        request: u64,
+        id: ArticleId,
+        html: String,
     },
 }
 
@@ -64,6 +70,13 @@ fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
             Ok(()) => then.clone(),
             Err(err) => Action::Failed(format!("cannot update the feeds: {err}")),
         },
+        DbRequest::SaveFullText { request, id, html } => {
+            let result = match store.set_full_text(*id, html) {
+                Ok(()) => Ok(html.clone()),
+                Err(err) => Err(format!("cannot save it: {err}")),
+            };
+            Action::FullTextFetched { request: *request, id: *id, result }
+        }
         DbRequest::Effect(effect) => match effect {
             Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
             Effect::LoadTags => Action::TagsLoaded(store.tags().map_err(e)),
@@ -98,7 +111,7 @@ fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleId, Filter, NewArticle};
+    use crate::model::{Filter, NewArticle};
     use crate::store::FeedUpdate;
 
     fn store_with_articles(dir: &std::path::Path) -> Store {
@@ -154,6 +167,24 @@ mod tests {
         db.send(DbRequest::Effect(Effect::LoadFeeds)).expect("send");
         let Some(Action::FeedsLoaded(Ok(feeds))) = rx.blocking_recv() else { panic!("feeds") };
         assert!(feeds.is_empty(), "sync removed the unlisted feed");
+    }
+
+    #[test]
+    fn saves_a_full_text_and_answers_with_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = store_with_articles(dir.path());
+        let id = store.articles(&Filter::default(), 0, 1).expect("rows")[0].id;
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let db = spawn(store, tx).expect("thread");
+        let html = "<p>the whole story</p>".to_string();
+        db.send(DbRequest::SaveFullText { request: 4, id, html: html.clone() }).expect("send");
+        let answer = rx.blocking_recv();
+        assert_eq!(answer, Some(Action::FullTextFetched { request: 4, id, result: Ok(html.clone()) }));
+        db.send(DbRequest::Effect(Effect::LoadArticle { request: 5, id })).expect("send");
+        let Some(Action::ArticleLoaded { result: Ok(Some(article)), .. }) = rx.blocking_recv() else {
+            panic!("article")
+        };
+        assert_eq!(article.full_text_html, Some(html), "kept in the store");
     }
 
     #[test]

@@ -131,6 +131,9 @@ fn apply(state: &mut State, runner: &runner::Runner, action: Action) {
     match &action {
         Action::Failed(e) | Action::FeedAdded(Err(e)) | Action::FeedRemoved(Err(e)) => tracing::warn!("{e}"),
         Action::RefreshFinished(Err(e)) => tracing::warn!("refresh: {e}"),
+        Action::FullTextFetched { id, result: Err(e), .. } => {
+            tracing::info!("full text of article {}: {e}", id.0)
+        }
         Action::FeedRefreshed(report) => tracing::debug!("refreshed {}: {:?}", report.url, report.outcome),
         _ => {}
     }

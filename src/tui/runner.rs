@@ -78,6 +78,7 @@ impl Runner {
             | Effect::SetStarred { .. } => self.to_db(DbRequest::Effect(effect)),
             Effect::Render { request, id, html, width } => self.render(request, id, html, width),
             Effect::Refresh { urls } => self.refresh(urls),
+            Effect::FetchFullText { request, id, url } => self.full_text(request, id, url),
             Effect::OpenUrl(url) => {
                 if let Err(e) = external::open_in_browser(&external::browser_command(&self.browser), &url) {
                     self.send(Action::Failed(e));
@@ -106,6 +107,27 @@ impl Runner {
                 Err(_) => Action::Failed("could not lay out this article".into()),
             };
             let _ = tx.send(action);
+        });
+    }
+
+    /// Fetches the page with the shared limits and extracts it; the database thread saves the
+    /// text and answers, so the reader shows only what the store holds.
+    fn full_text(&self, request: u64, id: ArticleId, url: String) {
+        let (tx, db, fetcher) = (self.tx.clone(), self.db.clone(), self.fetcher.clone());
+        let job = tokio::spawn(async move { crate::fulltext::fetch_full_text(&fetcher, &url).await });
+        tokio::spawn(async move {
+            let reason = match job.await {
+                Ok(Ok(html)) => {
+                    let html = crate::sanitize::clean(&html);
+                    if db.send(DbRequest::SaveFullText { request, id, html }).is_ok() {
+                        return;
+                    }
+                    "the database thread has stopped".to_string()
+                }
+                Ok(Err(reason)) => crate::sanitize::clean_line(&reason),
+                Err(_) => "internal error while fetching".to_string(),
+            };
+            let _ = tx.send(Action::FullTextFetched { request, id, result: Err(reason) });
         });
     }
 
@@ -188,5 +210,70 @@ impl Runner {
             };
             let _ = tx.send(Action::FeedRemoved(Err(failure)));
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Filter, NewArticle};
+    use crate::serve::{Route, Server};
+    use crate::store::FeedUpdate;
+
+    /// A store with one article per link; returns the ids in link order.
+    fn store_with_links(path: &std::path::Path, links: &[String]) -> (Store, Vec<ArticleId>) {
+        let mut store = Store::open(path).expect("open store");
+        store
+            .sync_feeds(&[FeedSpec { url: "https://f.example/rss".into(), ..FeedSpec::default() }])
+            .expect("sync");
+        let feed = store.feeds().expect("feeds")[0].id;
+        let items = links
+            .iter()
+            .enumerate()
+            .map(|(i, link)| NewArticle {
+                key: link.clone(),
+                title: format!("Title {i}"),
+                link: Some(link.clone()),
+                content_html: "<p>summary only</p>".into(),
+                ..NewArticle::default()
+            })
+            .collect();
+        store.save_feed(feed, &FeedUpdate { items, ..FeedUpdate::default() }).expect("save");
+        let mut rows = store.articles(&Filter::default(), 0, 10).expect("rows");
+        rows.sort_by_key(|r| links.iter().position(|l| Some(l) == r.link.as_ref()));
+        (store, rows.into_iter().map(|r| r.id).collect())
+    }
+
+    #[tokio::test]
+    async fn fetches_saves_and_reports_the_full_text() {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let page = include_str!("../../tests/fixtures/pages/news.html");
+        let server = Server::start([
+            ("/post", Route::ok(page).content_type("text/html; charset=utf-8")),
+            ("/gone", Route::status(404)),
+        ])
+        .expect("server");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("byline.db");
+        let (store, ids) = store_with_links(&path, &[server.url("/post"), server.url("/gone")]);
+        let subs = Subscriptions::load(&dir.path().join("feeds.toml")).expect("subscriptions");
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let fetcher = Fetcher::new(crate::fetch::Limits::default()).expect("fetcher");
+        let runner = Runner::new(store, path.clone(), fetcher, subs, Vec::new(), tx).expect("runner");
+
+        runner.run(vec![Effect::FetchFullText { request: 1, id: ids[0], url: server.url("/post") }]);
+        let Some(Action::FullTextFetched { request: 1, id, result: Ok(html) }) = rx.recv().await else {
+            panic!("no full text")
+        };
+        assert_eq!(id, ids[0]);
+        assert!(html.contains("night buses") || html.contains("electric buses"), "{html}");
+        let saved = Store::open(&path).expect("reopen").article(ids[0]).expect("read");
+        assert_eq!(saved.and_then(|a| a.full_text_html), Some(html), "saved before it is shown");
+
+        runner.run(vec![Effect::FetchFullText { request: 2, id: ids[1], url: server.url("/gone") }]);
+        let Some(Action::FullTextFetched { request: 2, result: Err(reason), .. }) = rx.recv().await else {
+            panic!("no failure")
+        };
+        assert!(reason.starts_with("HTTP 404"), "{reason}");
     }
 }

@@ -9,18 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Styles, fit, focused, inner, pane_block, safe};
-use crate::app::{Load, Pane, State, title_lines};
+use crate::app::{FullTextFetch, Load, Pane, Reader, State, title_lines};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     let is_focused = focused(state, Pane::Reader);
     let reader = &state.reader;
-    let title = if reader.digits.is_empty() {
-        " Reader ".to_string()
-    } else {
-        format!(" Reader: link {} ", reader.digits)
-    };
-    frame.render_widget(pane_block(title, is_focused, styles), area);
+    frame.render_widget(pane_block(title(reader), is_focused, styles), area);
     let body = inner(area);
     let width = usize::from(body.width);
     let lines: Vec<Line> = match &reader.article {
@@ -32,6 +27,25 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     let visible: Vec<Line> =
         lines.into_iter().skip(usize::from(reader.scroll)).take(usize::from(body.height)).collect();
     frame.render_widget(Paragraph::new(visible), body);
+}
+
+/// " Reader: link 12 · full text · fetching full text… ": which body is on screen stays in
+/// view however far the text is scrolled.
+fn title(reader: &Reader) -> String {
+    let mut parts = vec![if reader.digits.is_empty() {
+        "Reader".to_string()
+    } else {
+        format!("Reader: link {}", reader.digits)
+    }];
+    if reader.article().is_some() {
+        // What is laid out on screen; before the first layout, what is coming.
+        let shown = reader.body.loaded().map_or(reader.source, |b| b.source);
+        parts.push(shown.label().to_string());
+    }
+    if matches!(reader.full_text, FullTextFetch::Fetching { .. }) {
+        parts.push("fetching full text…".to_string());
+    }
+    format!(" {} ", parts.join(" · "))
 }
 
 /// Every line of the open article, in the shape `app::doc_len` counts.
