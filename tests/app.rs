@@ -272,7 +272,7 @@ fn refresh_progress_keeps_the_selected_article() {
     let mut state = loaded(WIDE, 10);
     state.focus = Pane::Feeds;
     let fx = cmd(&mut state, Command::Refresh);
-    assert_eq!(fx, vec![Effect::Refresh { urls: vec!["https://feed1.example/rss".into()] }]);
+    assert_eq!(fx, vec![Effect::Refresh { urls: vec!["https://feed1.example/rss".into()], due_only: false }]);
     assert!(cmd(&mut state, Command::RefreshAll).is_empty());
     assert_eq!(state.message.as_deref(), Some("a refresh is already running"));
     app::update(&mut state, Action::RefreshStarted { total: 2 });
@@ -310,7 +310,7 @@ fn refresh_progress_keeps_the_selected_article() {
     app::update(&mut state, Action::RefreshFinished(Ok(summary)));
     assert_eq!(state.refresh, RefreshStatus::Idle);
     assert_eq!(state.message.as_deref(), Some("refreshed 2 feeds: 2 new, 1 failed"));
-    assert_eq!(cmd(&mut state, Command::RefreshAll), vec![Effect::Refresh { urls: vec![] }]);
+    assert_eq!(cmd(&mut state, Command::RefreshAll), vec![Effect::Refresh { urls: vec![], due_only: false }]);
     assert!(
         app::update(&mut state, Action::RefreshTimer).is_empty(),
         "the timer waits for a running refresh"
@@ -380,7 +380,7 @@ fn add_feed_prompts_for_url_then_tags() {
         vec![Effect::AddFeed { url: "example.org".into(), tags: vec!["news".into(), "tech".into()] }]
     );
     let fx = app::update(&mut state, Action::FeedAdded(Ok("https://example.org/feed".into())));
-    assert!(fx.contains(&Effect::Refresh { urls: vec!["https://example.org/feed".into()] }));
+    assert!(fx.contains(&Effect::Refresh { urls: vec!["https://example.org/feed".into()], due_only: false }));
     app::update(&mut state, Action::FeedAdded(Err("https://x: no feed found".into())));
     assert_eq!(state.last_error.as_deref(), Some("https://x: no feed found"));
 }
@@ -516,4 +516,18 @@ fn a_short_page_ends_the_list_even_if_the_count_disagrees() {
     assert_eq!(state.articles.total, offset + 150);
     assert!(fx.is_empty(), "no endless reloading: {fx:?}");
     assert_eq!(state.articles.cursor, offset + 149);
+}
+
+#[test]
+fn the_periodic_refresh_asks_only_for_due_feeds_and_is_quiet_when_none_are() {
+    let mut state = State::new(KeyBindings::default(), Settings::default(), WIDE);
+    app::init(&mut state);
+    assert_eq!(
+        app::update(&mut state, Action::RefreshTimer),
+        vec![Effect::Refresh { urls: vec![], due_only: true }]
+    );
+    assert_eq!(state.refresh, RefreshStatus::Starting);
+    app::update(&mut state, Action::RefreshFinished(Ok(Summary::default())));
+    assert_eq!(state.refresh, RefreshStatus::Idle);
+    assert_eq!(state.message, None, "nothing was due: nothing to say");
 }

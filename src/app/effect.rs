@@ -44,9 +44,11 @@ pub enum Effect {
         ids: Vec<ArticleId>,
         starred: bool,
     },
-    /// Refresh these feed URLs (all feeds when empty) in the background.
+    /// Refresh these feed URLs (all feeds when empty) in the background; `due_only` skips feeds
+    /// fetched more recently than their refresh interval (the periodic refresh).
     Refresh {
         urls: Vec<String>,
+        due_only: bool,
     },
     OpenUrl(String),
     CopyToClipboard(String),

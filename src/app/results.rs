@@ -141,6 +141,8 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::RefreshFinished(result) => {
             state.refresh = RefreshStatus::Idle;
             match result {
+                // A periodic refresh with no feed due says nothing.
+                Ok(s) if s.feeds == 0 => {}
                 Ok(s) => {
                     state.message =
                         Some(format!("refreshed {} feeds: {} new, {} failed", s.feeds, s.new, s.failed));
@@ -152,7 +154,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::FeedAdded(Ok(url)) => {
             state.message = Some(format!("added {url}"));
             let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
-            fx.extend(start_refresh(state, vec![url], false));
+            fx.extend(start_refresh(state, vec![url], false, false));
             fx
         }
         Action::FeedRemoved(Ok(url)) => {

@@ -38,7 +38,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Resize(w, h) => resize(state, w, h),
         Action::Click { x, y } => nav::click(state, x, y),
         Action::Wheel { x, y, down } => nav::wheel(state, x, y, down),
-        Action::RefreshTimer => start_refresh(state, Vec::new(), false),
+        Action::RefreshTimer => start_refresh(state, Vec::new(), false, true),
         other => super::results::apply(state, other),
     }
 }
@@ -84,13 +84,13 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         }
         Command::ToggleTag => toggle_tag(state),
         Command::Refresh => match refresh_target(state) {
-            Some(url) => start_refresh(state, vec![url], true),
+            Some(url) => start_refresh(state, vec![url], true, false),
             None => {
                 state.message = Some("no feed selected".into());
                 Vec::new()
             }
         },
-        Command::RefreshAll => start_refresh(state, Vec::new(), true),
+        Command::RefreshAll => start_refresh(state, Vec::new(), true, false),
         Command::ToggleRead => marks::toggle_read(state),
         Command::MarkAllRead => marks::mark_all_read(state),
         Command::Undo => marks::undo(state),
@@ -268,7 +268,7 @@ fn refresh_target(state: &State) -> Option<String> {
 }
 
 /// Starts a refresh unless one is running (`tell`: say so when it is).
-pub(super) fn start_refresh(state: &mut State, urls: Vec<String>, tell: bool) -> Vec<Effect> {
+pub(super) fn start_refresh(state: &mut State, urls: Vec<String>, tell: bool, due_only: bool) -> Vec<Effect> {
     if state.refresh != super::state::RefreshStatus::Idle {
         if tell {
             state.message = Some("a refresh is already running".into());
@@ -276,7 +276,7 @@ pub(super) fn start_refresh(state: &mut State, urls: Vec<String>, tell: bool) ->
         return Vec::new();
     }
     state.refresh = super::state::RefreshStatus::Starting;
-    vec![Effect::Refresh { urls }]
+    vec![Effect::Refresh { urls, due_only }]
 }
 
 fn link_target(state: &State) -> Result<String, String> {

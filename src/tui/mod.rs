@@ -34,6 +34,8 @@ pub struct Context {
     pub fetcher: Fetcher,
 }
 
+/// How often the periodic refresh looks for feeds that are due.
+const TICK: Duration = Duration::from_secs(60);
 /// Shortest time between two frames.
 const FRAME: Duration = Duration::from_millis(16);
 /// How long the first frame waits for the store's first answers, so it is not a blank screen.
@@ -66,14 +68,23 @@ pub async fn run_async(ctx: Context) -> anyhow::Result<()> {
 
 async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> anyhow::Result<()> {
     let Context { config, db_path, subscriptions, fetcher } = ctx;
+    let refresh_minutes = config.general.refresh_minutes;
+    let own_intervals = subscriptions.feeds().iter().any(|f| f.refresh_minutes.is_some_and(|m| m > 0));
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let size = term.size()?;
     let utc_offset_secs = chrono::Local::now().offset().local_minus_utc();
     let settings = Settings { mark_read_on_open: config.general.mark_read_on_open, utc_offset_secs };
     let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));
     let styles = Styles::new(&config.theme, Styles::colour_from_env());
-    let runner =
-        runner::Runner::new(store, db_path, fetcher, subscriptions, config.general.browser.clone(), tx)?;
+    let runner = runner::Runner::new(
+        store,
+        db_path,
+        fetcher,
+        subscriptions,
+        config.general.browser.clone(),
+        refresh_minutes,
+        tx,
+    )?;
 
     runner.run(app::init(&mut state));
     // The first frame shows the store's rows, not "loading": wait briefly for them.
@@ -90,9 +101,10 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
 
     let mut events = crossterm::event::EventStream::new();
     let mut signals = Signals::new()?;
-    let period = Duration::from_secs(u64::from(config.general.refresh_minutes) * 60);
-    let mut refresh_timer =
-        (!period.is_zero()).then(|| tokio::time::interval_at(Instant::now() + period, period));
+    // Each tick refreshes the feeds that are due (their own interval, else the global one), so
+    // checking every minute serves every interval without fetching anything early.
+    let refresh_timer_on = refresh_minutes > 0 || own_intervals;
+    let mut refresh_timer = refresh_timer_on.then(|| tokio::time::interval_at(Instant::now() + TICK, TICK));
     let mut dirty = true;
     let mut next_frame = Instant::now();
     loop {

@@ -26,6 +26,8 @@ pub struct Runner {
     fetcher: Fetcher,
     subscriptions: Arc<Mutex<Subscriptions>>,
     browser: Vec<String>,
+    /// The global refresh interval in minutes (0: none), for feeds without their own.
+    refresh_minutes: u32,
     cache: Arc<Mutex<RenderCache>>,
 }
 
@@ -36,6 +38,7 @@ impl Runner {
         fetcher: Fetcher,
         subscriptions: Subscriptions,
         browser: Vec<String>,
+        refresh_minutes: u32,
         tx: UnboundedSender<Action>,
     ) -> std::io::Result<Runner> {
         let db = super::db::spawn(store, tx.clone())?;
@@ -47,6 +50,7 @@ impl Runner {
             fetcher,
             subscriptions,
             browser,
+            refresh_minutes,
             cache: Arc::new(Mutex::new(RenderCache::new(CACHE_SIZE))),
         })
     }
@@ -77,7 +81,7 @@ impl Runner {
             | Effect::MarkFilterRead { .. }
             | Effect::SetStarred { .. } => self.to_db(DbRequest::Effect(effect)),
             Effect::Render { request, id, html, width } => self.render(request, id, html, width),
-            Effect::Refresh { urls } => self.refresh(urls),
+            Effect::Refresh { urls, due_only } => self.refresh(urls, due_only),
             Effect::FetchFullText { request, id, url } => self.full_text(request, id, url),
             Effect::OpenUrl(url) => {
                 if let Err(e) = external::open_in_browser(&external::browser_command(&self.browser), &url) {
@@ -132,13 +136,18 @@ impl Runner {
     }
 
     /// A refresh writes through its own `Store` on the same file, so the UI's reads never wait.
-    fn refresh(&self, urls: Vec<String>) {
+    fn refresh(&self, urls: Vec<String>, due_only: bool) {
         let (tx, path, fetcher) = (self.tx.clone(), self.db_path.clone(), self.fetcher.clone());
+        let default_minutes = self.refresh_minutes;
         let job_tx = tx.clone();
         let job = tokio::spawn(async move {
             let opened = tokio::task::spawn_blocking(move || {
                 let store = Store::open(&path)?;
-                let targets = store.fetch_targets(&urls)?;
+                let mut targets = store.fetch_targets(&urls)?;
+                if due_only {
+                    let now = chrono::Utc::now();
+                    targets.retain(|t| t.is_due(now, default_minutes));
+                }
                 Ok::<_, crate::store::StoreError>((store, targets))
             })
             .await;
@@ -147,6 +156,9 @@ impl Runner {
                 Ok(Err(e)) => return Err(e.to_string()),
                 Err(_) => return Err("internal error opening the store".to_string()),
             };
+            if targets.is_empty() {
+                return Ok(crate::refresh::Summary::default());
+            }
             let _ = job_tx.send(Action::RefreshStarted { total: targets.len() as u32 });
             let feed_tx = job_tx.clone();
             crate::refresh::refresh(store, fetcher, targets, move |report| {
@@ -259,7 +271,7 @@ mod tests {
         let subs = Subscriptions::load(&dir.path().join("feeds.toml")).expect("subscriptions");
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
         let fetcher = Fetcher::new(crate::fetch::Limits::default()).expect("fetcher");
-        let runner = Runner::new(store, path.clone(), fetcher, subs, Vec::new(), tx).expect("runner");
+        let runner = Runner::new(store, path.clone(), fetcher, subs, Vec::new(), 0, tx).expect("runner");
 
         runner.run(vec![Effect::FetchFullText { request: 1, id: ids[0], url: server.url("/post") }]);
         let Some(Action::FullTextFetched { request: 1, id, result: Ok(html) }) = rx.recv().await else {
