@@ -1,0 +1,289 @@
+//! The reader at scale: 1,000 feeds and 100,000 articles. Measures time to first frame, redraw
+//! after moving the selection, applying a tag filter, and the reader's peak memory.
+//! Targets: first frame < 100 ms, redraw after a key < 16 ms, < 100 MB.
+//!
+//!     cargo bench --bench tui
+//!     BYLINE_BENCH_DIR=/tmp/byline-bench cargo bench --bench tui   # keep the database
+//!
+//! The fill runs in this process; the measurements run in a child (this binary again, with
+//! `--measure DB`), so VmHWM is the reader's own. With BYLINE_BENCH_DIR the database is built
+//! once and reused by later runs.
+//!
+//! The reader's store work happens on its DB thread (src/tui/db.rs, private): `answer` below
+//! makes exactly the store calls its `handle` makes for each load effect, synchronously and in
+//! order (the thread's skipping of superseded loads never applies here: one load at a time).
+
+#[allow(dead_code)] // only `body` is used here
+#[path = "support/feeds.rs"]
+mod feeds;
+
+use std::collections::VecDeque;
+use std::path::Path;
+use std::process::Command as Process;
+use std::time::{Duration, Instant};
+
+use byline::app::{self, Action, ArticlePage, Effect, Pane, Settings, State, TagRow};
+use byline::config::keys::{Key, KeyBindings, KeyCode};
+use byline::config::theme::Theme;
+use byline::model::{FeedSpec, NewArticle};
+use byline::store::{FeedUpdate, Store};
+use byline::ui::{self, Styles};
+use chrono::{TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const FEEDS: usize = 1_000;
+const PER_FEED: usize = 100;
+/// Feeds saved per `save_feeds` call (one transaction), as a refresh batches results.
+const BATCH: usize = 25;
+const SIZE: (u16, u16) = (160, 48);
+/// Written next to the database once the fill is complete: a cached database is reused.
+const MARKER: &str = "filled-1000x100-v1";
+
+/// The pool of feed tags; articles' categories come from these plus a few more.
+const TAGS: &str = "linux rust security hardware news science space climate politics economy music film \
+    books games design web mobile ai databases networking cloud open-source programming history health \
+    sports travel food photography local";
+const MORE_CATEGORIES: &str = "release opinion interview review tutorial analysis podcast video howto event";
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--measure") {
+        let db = args.get(i + 1).expect("--measure takes the database path");
+        return measure(Path::new(db));
+    }
+    let _tmp; // keeps a temporary directory alive until the child is done
+    let dir = match std::env::var_os("BYLINE_BENCH_DIR") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => {
+            _tmp = tempfile::tempdir().expect("tempdir");
+            _tmp.path().to_path_buf()
+        }
+    };
+    std::fs::create_dir_all(&dir).expect("create the bench directory");
+    let db = dir.join("byline.db");
+    println!("byline tui: {FEEDS} feeds x {PER_FEED} articles, terminal {:?}, {}", SIZE, db.display());
+    if dir.join(MARKER).exists() {
+        println!("  fill: reusing the database in {}", dir.display());
+    } else {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(dir.join(format!("byline.db{suffix}")));
+        }
+        let (took, bytes) = fill(&db);
+        std::fs::write(dir.join(MARKER), "").expect("write the marker");
+        println!(
+            "  fill: {:.1} s ({} articles, {:.0} MB of HTML, {:.0} MB on disk)",
+            took.as_secs_f64(),
+            FEEDS * PER_FEED,
+            bytes as f64 / 1e6,
+            disk_bytes(&dir) as f64 / 1e6
+        );
+    }
+    let exe = std::env::current_exe().expect("path of this bench");
+    let status = Process::new(exe).arg("--measure").arg(&db).status().expect("run the measurement");
+    assert!(status.success(), "the measurement failed: {status}");
+}
+
+/// A small deterministic generator (splitmix64): the same database on every machine.
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// One to three distinct names from `pool`, chosen by `seed`.
+fn pick(pool: &[&str], seed: u64) -> Vec<String> {
+    let n = 1 + (mix(seed) % 3) as usize;
+    let start = mix(seed ^ 0xabcd) as usize % pool.len();
+    let step = 1 + mix(seed ^ 0x1234) as usize % (pool.len() / 3 - 1); // 2 * step < len: distinct
+    (0..n).map(|k| pool[(start + k * step) % pool.len()].to_string()).collect()
+}
+
+/// The subscriptions, as feeds.toml would list them.
+fn specs() -> Vec<FeedSpec> {
+    (0..FEEDS)
+        .map(|f| FeedSpec {
+            url: format!("https://bench{f}.example/feed.xml"),
+            tags: pick(&TAGS.split_whitespace().collect::<Vec<_>>(), f as u64),
+            ..FeedSpec::default()
+        })
+        .collect()
+}
+
+fn articles(feed: usize) -> Vec<NewArticle> {
+    let newest = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).single().expect("a valid date");
+    let pool: Vec<&str> = TAGS.split_whitespace().chain(MORE_CATEGORIES.split_whitespace()).collect();
+    (0..PER_FEED)
+        .map(|item| {
+            let seed = (feed * PER_FEED + item) as u64;
+            let age = chrono::Duration::seconds((mix(seed) % (365 * 86_400)) as i64);
+            NewArticle {
+                key: format!("bench-{feed}-{item}"),
+                title: format!("Feed {feed} story {item}: kernel, compilers & the state of the desktop"),
+                link: Some(format!("https://bench{feed}.example/posts/{item}")),
+                author: Some(format!("Author {}", seed % 97)),
+                published: Some(newest - age),
+                categories: pick(&pool, seed ^ 0x5555),
+                content_html: feeds::body(feed, item),
+            }
+        })
+        .collect()
+}
+
+/// Fills an empty database through the store API; returns the time and the HTML bytes saved.
+fn fill(db: &Path) -> (Duration, usize) {
+    let start = Instant::now();
+    let mut store = Store::open(db).expect("open the store");
+    store.sync_feeds(&specs()).expect("sync the feeds");
+    let ids: Vec<_> = store.feeds().expect("feeds").iter().map(|f| f.id).collect();
+    assert_eq!(ids.len(), FEEDS);
+    let mut bytes = 0;
+    for (b, chunk) in ids.chunks(BATCH).enumerate() {
+        let updates: Vec<_> = (chunk.iter().enumerate())
+            .map(|(k, id)| {
+                let (feed, items) = (b * BATCH + k, articles(b * BATCH + k));
+                bytes += items.iter().map(|a| a.content_html.len()).sum::<usize>();
+                let site_title = Some(format!("Bench feed {feed}"));
+                (*id, FeedUpdate { site_title, items, ..FeedUpdate::default() })
+            })
+            .collect();
+        for result in store.save_feeds(&updates).expect("save a batch") {
+            assert_eq!(result.expect("save a feed").new as usize, PER_FEED);
+        }
+    }
+    (start.elapsed(), bytes)
+}
+
+fn disk_bytes(dir: &Path) -> u64 {
+    let files = std::fs::read_dir(dir).expect("list the bench directory");
+    files.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum()
+}
+
+/// The store calls the DB thread makes for `effect` (src/tui/db.rs `handle`), as an action.
+fn answer(store: &Store, effect: Effect) -> Action {
+    let e = |e: byline::store::StoreError| e.to_string();
+    match effect {
+        Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
+        Effect::LoadTags => Action::TagsLoaded(store.tags().map_err(e)),
+        Effect::LoadArticles { request, filter, offset, limit } => {
+            let page = store.articles(&filter, offset, limit).and_then(|rows| {
+                let total = store.count_articles(&filter)?;
+                Ok(ArticlePage { offset, total, rows })
+            });
+            Action::ArticlesLoaded { request, result: page.map_err(e) }
+        }
+        Effect::LoadArticle { request, id } => {
+            Action::ArticleLoaded { request, result: store.article(id).map_err(e) }
+        }
+        other => panic!("the bench does not expect {other:?}"),
+    }
+}
+
+/// Runs effects and feeds each answer back through `update` until none is left; returns how
+/// many store requests that took.
+fn settle(store: &Store, state: &mut State, effects: Vec<Effect>) -> usize {
+    let mut queue = VecDeque::from(effects);
+    let mut requests = 0;
+    while let Some(effect) = queue.pop_front() {
+        requests += 1;
+        let action = answer(store, effect);
+        queue.extend(app::update(state, action));
+    }
+    requests
+}
+
+fn key(state: &mut State, store: &Store, code: KeyCode) -> usize {
+    let action = app::action_for(state, Key::plain(code)).expect("the default keys bind it");
+    let effects = app::update(state, action);
+    settle(store, state, effects)
+}
+
+/// Phases 2-5, in a process of their own.
+fn measure(db: &Path) {
+    let styles = Styles::new(&Theme::default(), true);
+    let specs = specs();
+    let draw = |term: &mut Terminal<TestBackend>, state: &State| {
+        term.draw(|f| ui::draw(f, state, &styles)).expect("draw");
+    };
+
+    // First frame, as `tui::run_async` + `event_loop`: open, sync subscriptions, init's loads, draw.
+    let (mut firsts, mut parts) = (Vec::new(), [Vec::new(), Vec::new(), Vec::new()]);
+    let mut loaded = None;
+    for _ in 0..10 {
+        drop(loaded.take()); // a fresh store each time
+        let start = Instant::now();
+        let mut store = Store::open(db).expect("open the store");
+        store.sync_feeds(&specs).expect("sync the feeds");
+        let opened = start.elapsed();
+        let mut state = State::new(KeyBindings::default(), Settings::default(), SIZE);
+        let effects = app::init(&mut state);
+        settle(&store, &mut state, effects);
+        let settled = start.elapsed();
+        let mut term = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+        draw(&mut term, &state);
+        let total = start.elapsed();
+        firsts.push(total);
+        for (v, d) in parts.iter_mut().zip([opened, settled - opened, total - settled]) {
+            v.push(d);
+        }
+        loaded = Some((store, state, term));
+    }
+    let peak_first = vm_hwm();
+    let (store, mut state, mut term) = loaded.expect("ten runs");
+    assert_eq!((state.feed_list().len(), state.articles.total as usize), (FEEDS, FEEDS * PER_FEED));
+    println!("  first frame (10 runs): {}", stats(firsts, &[("min", 0.0), ("median", 0.5), ("max", 1.0)]));
+    let [open, loads, paint] = parts.map(|v| stats(v, &[("", 0.5)]));
+    println!("    medians: open + sync{open} | feeds, tags, articles loads{loads} | draw{paint}");
+    println!("  peak memory after the first frames (VmHWM): {:.1} MB", peak_first as f64 / 1024.0);
+
+    // Down in the article list, redrawing the same terminal (it diffs, as the real one does).
+    let (mut moves, mut loads) = (Vec::new(), 0);
+    for _ in 0..200 {
+        let start = Instant::now();
+        loads += usize::from(key(&mut state, &store, KeyCode::Down) > 0);
+        draw(&mut term, &state);
+        moves.push(start.elapsed());
+    }
+    assert_eq!(state.articles.cursor, 200);
+    let moves = stats(moves, &[("median", 0.5), ("p99", 0.99), ("max", 1.0)]);
+    println!("  redraw after Down (200 moves, {loads} needed a store load): {moves}");
+
+    // Enter on a tag row: filter by it, load the new list, draw. 20 tags across the pane.
+    let rows = state.tag_rows().len();
+    let (mut filters, mut counts) = (Vec::new(), Vec::new());
+    for i in 0..20 {
+        state.focus = Pane::Tags;
+        let row = 2 + i * (rows - 2) / 20;
+        while state.tag_list.cursor != row {
+            let code = if state.tag_list.cursor < row { KeyCode::Down } else { KeyCode::Up };
+            key(&mut state, &store, code);
+        }
+        let TagRow::Tag(tag) = state.tag_rows()[row] else { panic!("row {row} is a tag") };
+        let tag = tag.tag.clone();
+        let start = Instant::now();
+        key(&mut state, &store, KeyCode::Enter);
+        draw(&mut term, &state);
+        filters.push(start.elapsed());
+        assert_eq!(state.selected_tags, [tag]);
+        counts.push(state.articles.total);
+    }
+    let (least, most) = (counts.iter().min().unwrap_or(&0), counts.iter().max().unwrap_or(&0));
+    let filters = stats(filters, &[("median", 0.5), ("max", 1.0)]);
+    println!("  tag filter (20 of {} tags, {least}..{most} articles each): {filters}", rows - 2);
+    println!("  peak memory at the end (VmHWM): {:.1} MB", vm_hwm() as f64 / 1024.0);
+}
+
+/// The durations at these quantiles, as "name 1.23 ms | ...".
+fn stats(mut v: Vec<Duration>, at: &[(&str, f64)]) -> String {
+    v.sort();
+    let q = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
+    at.iter().map(|(name, at)| format!("{name} {:.2} ms", q(*at))).collect::<Vec<_>>().join(" | ")
+}
+
+/// Peak resident memory of this process so far, in KiB.
+fn vm_hwm() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("read /proc/self/status");
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).expect("VmHWM in /proc/self/status");
+    line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).expect("VmHWM in kB")
+}
