@@ -9,9 +9,9 @@
 //! `--measure DB`), so VmHWM is the reader's own. With BYLINE_BENCH_DIR the database is built
 //! once and reused by later runs.
 //!
-//! The reader's store work happens on its DB thread (src/tui/db.rs, private): `answer` below
-//! makes exactly the store calls its `handle` makes for each load effect, synchronously and in
-//! order (the thread's skipping of superseded loads never applies here: one load at a time).
+//! The reader's store work happens on its DB thread; the bench calls the same `tui::answer`
+//! synchronously and in order (the thread's skipping of superseded loads never applies here:
+//! one load at a time).
 
 #[allow(dead_code)] // only `body` is used here
 #[path = "support/feeds.rs"]
@@ -22,11 +22,12 @@ use std::path::Path;
 use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
-use byline::app::{self, Action, ArticlePage, Effect, Pane, Settings, State, TagRow};
+use byline::app::{self, Effect, Pane, Settings, State, TagRow};
 use byline::config::keys::{Key, KeyBindings, KeyCode};
 use byline::config::theme::Theme;
 use byline::model::{FeedSpec, NewArticle};
 use byline::store::{FeedUpdate, Store};
+use byline::tui::answer;
 use byline::ui::{self, Styles};
 use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
@@ -160,40 +161,20 @@ fn disk_bytes(dir: &Path) -> u64 {
     files.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum()
 }
 
-/// The store calls the DB thread makes for `effect` (src/tui/db.rs `handle`), as an action.
-fn answer(store: &Store, effect: Effect) -> Action {
-    let e = |e: byline::store::StoreError| e.to_string();
-    match effect {
-        Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
-        Effect::LoadTags => Action::TagsLoaded(store.tags().map_err(e)),
-        Effect::LoadArticles { request, filter, offset, limit } => {
-            let page = store.articles(&filter, offset, limit).and_then(|rows| {
-                let total = store.count_articles(&filter)?;
-                Ok(ArticlePage { offset, total, rows })
-            });
-            Action::ArticlesLoaded { request, result: page.map_err(e) }
-        }
-        Effect::LoadArticle { request, id } => {
-            Action::ArticleLoaded { request, result: store.article(id).map_err(e) }
-        }
-        other => panic!("the bench does not expect {other:?}"),
-    }
-}
-
 /// Runs effects and feeds each answer back through `update` until none is left; returns how
 /// many store requests that took.
-fn settle(store: &Store, state: &mut State, effects: Vec<Effect>) -> usize {
+fn settle(store: &mut Store, state: &mut State, effects: Vec<Effect>) -> usize {
     let mut queue = VecDeque::from(effects);
     let mut requests = 0;
     while let Some(effect) = queue.pop_front() {
         requests += 1;
-        let action = answer(store, effect);
+        let action = answer(store, &effect).expect("a store effect");
         queue.extend(app::update(state, action));
     }
     requests
 }
 
-fn key(state: &mut State, store: &Store, code: KeyCode) -> usize {
+fn key(state: &mut State, store: &mut Store, code: KeyCode) -> usize {
     let action = app::action_for(state, Key::plain(code)).expect("the default keys bind it");
     let effects = app::update(state, action);
     settle(store, state, effects)
@@ -218,7 +199,7 @@ fn measure(db: &Path) {
         let opened = start.elapsed();
         let mut state = State::new(KeyBindings::default(), Settings::default(), SIZE);
         let effects = app::init(&mut state);
-        settle(&store, &mut state, effects);
+        settle(&mut store, &mut state, effects);
         let settled = start.elapsed();
         let mut term = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
         draw(&mut term, &state);
@@ -230,7 +211,7 @@ fn measure(db: &Path) {
         loaded = Some((store, state, term));
     }
     let peak_first = vm_hwm();
-    let (store, mut state, mut term) = loaded.expect("ten runs");
+    let (mut store, mut state, mut term) = loaded.expect("ten runs");
     assert_eq!((state.feed_list().len(), state.articles.total as usize), (FEEDS, FEEDS * PER_FEED));
     println!("  first frame (10 runs): {}", stats(firsts, &[("min", 0.0), ("median", 0.5), ("max", 1.0)]));
     let [open, loads, paint] = parts.map(|v| stats(v, &[("", 0.5)]));
@@ -241,7 +222,7 @@ fn measure(db: &Path) {
     let (mut moves, mut loads) = (Vec::new(), 0);
     for _ in 0..200 {
         let start = Instant::now();
-        loads += usize::from(key(&mut state, &store, KeyCode::Down) > 0);
+        loads += usize::from(key(&mut state, &mut store, KeyCode::Down) > 0);
         draw(&mut term, &state);
         moves.push(start.elapsed());
     }
@@ -257,12 +238,12 @@ fn measure(db: &Path) {
         let row = 2 + i * (rows - 2) / 20;
         while state.tag_list.cursor != row {
             let code = if state.tag_list.cursor < row { KeyCode::Down } else { KeyCode::Up };
-            key(&mut state, &store, code);
+            key(&mut state, &mut store, code);
         }
         let TagRow::Tag(tag) = state.tag_rows()[row] else { panic!("row {row} is a tag") };
         let tag = tag.tag.clone();
         let start = Instant::now();
-        key(&mut state, &store, KeyCode::Enter);
+        key(&mut state, &mut store, KeyCode::Enter);
         draw(&mut term, &state);
         filters.push(start.elapsed());
         assert_eq!(state.selected_tags, [tag]);

@@ -64,7 +64,6 @@ fn superseded(req: &DbRequest, later: &[DbRequest]) -> bool {
 }
 
 fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
-    let e = |e: crate::store::StoreError| e.to_string();
     Some(match req {
         DbRequest::Sync { specs, then } => match store.sync_feeds(specs) {
             Ok(()) => then.clone(),
@@ -77,34 +76,41 @@ fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
             };
             Action::FullTextFetched { request: *request, id: *id, result }
         }
-        DbRequest::Effect(effect) => match effect {
-            Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
-            Effect::LoadTags => Action::TagsLoaded(store.tags().map_err(e)),
-            Effect::LoadArticles { request, filter, offset, limit } => {
-                let page = store.articles(filter, *offset, *limit).and_then(|rows| {
-                    let total = store.count_articles(filter)?;
-                    Ok(ArticlePage { offset: *offset, total, rows })
-                });
-                Action::ArticlesLoaded { request: *request, result: page.map_err(e) }
-            }
-            Effect::LoadArticle { request, id } => {
-                Action::ArticleLoaded { request: *request, result: store.article(*id).map_err(e) }
-            }
-            Effect::SetRead { ids, read, undoable } => match store.set_read(ids, *read) {
-                Ok(changed) => Action::Marked { changed, read: *read, undoable: *undoable },
-                Err(err) => Action::Failed(format!("cannot save the read mark: {err}")),
-            },
-            Effect::MarkFilterRead { filter } => match store.mark_filter_read(filter) {
-                Ok(changed) => Action::Marked { changed, read: true, undoable: true },
-                Err(err) => Action::Failed(format!("cannot mark the view read: {err}")),
-            },
-            Effect::SetStarred { ids, starred } => match store.set_starred(ids, *starred) {
-                Ok(changed) => Action::Starred { changed, starred: *starred },
-                Err(err) => Action::Failed(format!("cannot save the star: {err}")),
-            },
-            // Not store work; the runner never sends these here.
-            _ => return None,
+        DbRequest::Effect(effect) => return answer(store, effect),
+    })
+}
+
+/// The store's answer to one effect, as the action the state machine expects; None for effects
+/// that are not store work. Public so benchmarks measure exactly what the reader runs.
+pub fn answer(store: &mut Store, effect: &Effect) -> Option<Action> {
+    let e = |e: crate::store::StoreError| e.to_string();
+    Some(match effect {
+        Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
+        Effect::LoadTags => Action::TagsLoaded(store.tags().map_err(e)),
+        Effect::LoadArticles { request, filter, offset, limit } => {
+            let page = store.articles(filter, *offset, *limit).and_then(|rows| {
+                let total = store.count_articles(filter)?;
+                Ok(ArticlePage { offset: *offset, total, rows })
+            });
+            Action::ArticlesLoaded { request: *request, result: page.map_err(e) }
+        }
+        Effect::LoadArticle { request, id } => {
+            Action::ArticleLoaded { request: *request, result: store.article(*id).map_err(e) }
+        }
+        Effect::SetRead { ids, read, undoable } => match store.set_read(ids, *read) {
+            Ok(changed) => Action::Marked { changed, read: *read, undoable: *undoable },
+            Err(err) => Action::Failed(format!("cannot save the read mark: {err}")),
         },
+        Effect::MarkFilterRead { filter } => match store.mark_filter_read(filter) {
+            Ok(changed) => Action::Marked { changed, read: true, undoable: true },
+            Err(err) => Action::Failed(format!("cannot mark the view read: {err}")),
+        },
+        Effect::SetStarred { ids, starred } => match store.set_starred(ids, *starred) {
+            Ok(changed) => Action::Starred { changed, starred: *starred },
+            Err(err) => Action::Failed(format!("cannot save the star: {err}")),
+        },
+        // Not store work; the runner never sends these here.
+        _ => return None,
     })
 }
 
