@@ -3,9 +3,10 @@
 //! failure). One feed's failure never stops the others. Feeds with `full_text = true` then have
 //! the pages of their new articles fetched and extracted.
 
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use chrono::{DateTime, Utc};
+use tokio::sync::Semaphore;
 
 use crate::fetch::{Fetched, Fetcher};
 use crate::fulltext::fetch_full_text;
@@ -75,12 +76,17 @@ pub async fn refresh(
     let full_text: Vec<FeedId> = targets.iter().filter(|t| t.full_text).map(|t| t.id).collect();
     let (tx, rx) = mpsc::channel::<(FetchTarget, Fetch)>();
     let writer = tokio::task::spawn_blocking(move || write_all(store, rx, on_feed));
+    // Parsing is CPU work: one at a time per core, so a burst of fetched feeds neither
+    // oversubscribes the cores nor holds every parsed document in memory at once.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let parsers = Arc::new(Semaphore::new(cores));
     let mut tasks = tokio::task::JoinSet::new();
     for target in targets {
         let fetcher = fetcher.clone();
         let tx = tx.clone();
+        let parsers = Arc::clone(&parsers);
         tasks.spawn(async move {
-            let result = fetch_one(&fetcher, &target).await;
+            let result = fetch_one(&fetcher, &target, &parsers).await;
             // The writer only goes away when the store failed; the run is over then anyway.
             let _ = tx.send((target, result));
         });
@@ -94,13 +100,16 @@ pub async fn refresh(
     Ok(summary)
 }
 
-async fn fetch_one(fetcher: &Fetcher, target: &FetchTarget) -> Fetch {
+async fn fetch_one(fetcher: &Fetcher, target: &FetchTarget, parsers: &Semaphore) -> Fetch {
     let page = match fetcher.get(&target.fetch_url, &target.validators).await {
         Ok(Fetched::NotModified) => return Fetch::Unchanged,
         Ok(Fetched::Page(page)) => page,
         Err(e) => return Fetch::Failed(e.to_string()),
     };
-    // Parsing is CPU work: keep it off the async workers so fetches keep flowing.
+    // Off the async workers, so fetches keep flowing while this one parses.
+    let Ok(_turn) = parsers.acquire().await else {
+        return Fetch::Failed("internal error: the parser pool closed".into());
+    };
     let parsed = tokio::task::spawn_blocking(move || {
         let feed = parse_feed(&page.body, page.content_type.as_deref(), &page.final_url);
         (feed, page)
