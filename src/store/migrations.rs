@@ -126,12 +126,13 @@ END;
 ";
 
 /// Version 2: a cache of extracted full text, and the full-text search index (contentless: the
-/// text lives in `articles`, the index only maps words to rows).
+/// text lives in `articles`, the index only maps words to rows; `detail = none`: searches are
+/// word prefixes, never phrases, so positions would only make every refresh write more).
 pub const V2: &str = "
 ALTER TABLE article_bodies ADD COLUMN full_text TEXT;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body,
-    content = '', contentless_delete = 1,
+    content = '', contentless_delete = 1, detail = none,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
