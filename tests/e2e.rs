@@ -86,13 +86,13 @@ fn read_an_article_quit_and_find_it_read_again() {
     term.wait_for(french_title);
 
     // To the tags pane (focus starts on the articles), down to "french", apply it.
-    term.send(BACKTAB);
-    term.send(BACKTAB);
+    term.send_and_settle(BACKTAB);
+    term.send_and_settle(BACKTAB);
     for _ in 0..12 {
         if is_selected(&term, "french") {
             break;
         }
-        term.send(DOWN);
+        term.send_and_settle(DOWN);
     }
     assert!(is_selected(&term, "french"), "never reached the french tag:\n{}", term.screen());
     term.send(ENTER);

@@ -91,6 +91,20 @@ impl Term {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Types keys and waits until the screen (attributes included) shows their effect: for
+    /// keys that only move a highlight, which the plain text does not show.
+    pub fn send_and_settle(&mut self, keys: &str) {
+        let before = self.with_screen(|s| s.contents_formatted());
+        self.send(keys);
+        let start = Instant::now();
+        while self.with_screen(|s| s.contents_formatted()) == before {
+            if start.elapsed() > PATIENCE {
+                panic!("keys {keys:?} changed nothing on screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Waits for the process to exit and returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
         let start = Instant::now();
