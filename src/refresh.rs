@@ -135,6 +135,7 @@ fn write_all(
     rx: mpsc::Receiver<(FetchTarget, Fetch)>,
     mut on_feed: impl FnMut(&FeedReport),
 ) -> Result<(Store, Summary), StoreError> {
+    store.defer_checkpoints()?;
     let mut summary = Summary::default();
     while let Ok(first) = rx.recv() {
         let batch: Vec<(FetchTarget, Fetch)> = std::iter::once(first).chain(rx.try_iter()).collect();
@@ -148,6 +149,7 @@ fn write_all(
             on_feed(&report);
         }
     }
+    store.checkpoint()?;
     Ok((store, summary))
 }
 
