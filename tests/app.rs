@@ -8,7 +8,7 @@ use byline::app::{
     self, Action, ArticlePage, Edit, Effect, Load, Mode, Pane, RefreshStatus, Settings, State,
 };
 use byline::config::keys::{Command, Key, KeyBindings, KeyCode};
-use byline::model::{Article, ArticleId, FeedId};
+use byline::model::{Article, ArticleId, FeedId, Filter};
 use byline::refresh::{FeedOutcome, FeedReport, Summary};
 use byline::store::SaveStats;
 use byline::text::{Link, LinkKind, Rendered};
@@ -530,4 +530,36 @@ fn the_periodic_refresh_asks_only_for_due_feeds_and_is_quiet_when_none_are() {
     app::update(&mut state, Action::RefreshFinished(Ok(Summary::default())));
     assert_eq!(state.refresh, RefreshStatus::Idle);
     assert_eq!(state.message, None, "nothing was due: nothing to say");
+}
+
+#[test]
+fn next_unread_past_the_loaded_rows_asks_the_store() {
+    let mut state = loaded(WIDE, 1000);
+    state.articles.rows.iter_mut().for_each(|r| r.read = true);
+    let fx = cmd(&mut state, Command::NextUnread);
+    assert_eq!(fx, vec![Effect::FindNextUnread { filter: state.filter(), after: 0 }]);
+
+    // An answer for another filter is stale.
+    let other = Filter { unread_only: true, ..state.filter() };
+    let found = Ok(Some((700, ArticleId(701))));
+    assert!(
+        app::update(&mut state, Action::NextUnreadFound { filter: other, result: found.clone() }).is_empty()
+    );
+    assert_eq!(state.articles.cursor, 0);
+
+    let current = state.filter();
+    let fx = app::update(&mut state, Action::NextUnreadFound { filter: current.clone(), result: found });
+    assert_eq!(state.articles.cursor, 700);
+    assert!(articles_request(&fx).is_some(), "the rows around it load: {fx:?}");
+
+    // From the reader, the article it finds opens.
+    state.focus = Pane::Reader;
+    let fx = app::update(
+        &mut state,
+        Action::NextUnreadFound { filter: current.clone(), result: Ok(Some((900, ArticleId(901)))) },
+    );
+    assert!(fx.iter().any(|e| matches!(e, Effect::LoadArticle { id: ArticleId(901), .. })), "{fx:?}");
+
+    app::update(&mut state, Action::NextUnreadFound { filter: current, result: Ok(None) });
+    assert_eq!(state.message.as_deref(), Some("no unread article below"));
 }

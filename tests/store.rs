@@ -718,3 +718,20 @@ fn refresh_timing() {
         }
     });
 }
+
+#[test]
+fn next_unread_after_a_position_follows_the_list_order() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &["x"])]).unwrap();
+    let a = feed_id(&store, A);
+    let items = (1..=6).map(|d| item(&format!("k{d}"), &format!("T{d}"), Some(day(d)))).collect();
+    store.save_feed(a, &update(items)).unwrap();
+    // Newest first: T6 T5 T4 T3 T2 T1 at positions 0..=5.
+    let ids: Vec<ArticleId> = store.articles(&all(), 0, 10).unwrap().iter().map(|r| r.id).collect();
+    store.set_read(&ids[1..4], true).unwrap();
+    assert_eq!(store.next_unread_after(&all(), 0).unwrap(), Some((4, ids[4])));
+    assert_eq!(store.next_unread_after(&all(), 4).unwrap(), Some((5, ids[5])));
+    assert_eq!(store.next_unread_after(&all(), 5).unwrap(), None);
+    let tagged = Filter { tags: vec!["X".into()], ..all() };
+    assert_eq!(store.next_unread_after(&tagged, 0).unwrap(), Some((4, ids[4])));
+}

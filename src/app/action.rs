@@ -1,7 +1,7 @@
 //! What can happen to the state: user commands and input, and results of effects.
 
 use crate::config::keys::Command;
-use crate::model::{Article, ArticleId, ArticleSummary, Feed, TagCount};
+use crate::model::{Article, ArticleId, ArticleSummary, Feed, Filter, TagCount};
 use crate::refresh::{FeedReport, Summary};
 use crate::text::Rendered;
 
@@ -61,6 +61,11 @@ pub enum Action {
     ArticleLoaded {
         request: u64,
         result: Result<Option<Article>, String>,
+    },
+    /// Where the next unread article is (position and id), for the filter that was asked.
+    NextUnreadFound {
+        filter: Filter,
+        result: Result<Option<(u32, ArticleId)>, String>,
     },
     Rendered {
         request: u64,

@@ -18,6 +18,12 @@ pub enum Effect {
         request: u64,
         id: ArticleId,
     },
+    /// The first unread article after position `after` under `filter`, past the loaded rows;
+    /// answered by `Action::NextUnreadFound`.
+    FindNextUnread {
+        filter: Filter,
+        after: u32,
+    },
     /// Lay out an article body at `width`; answered by `Action::Rendered`.
     Render {
         request: u64,

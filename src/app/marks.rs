@@ -3,7 +3,7 @@
 use super::effect::Effect;
 use super::nav;
 use super::state::{Mark, Pane, State};
-use crate::model::ArticleId;
+use crate::model::{ArticleId, Filter};
 
 /// Undo entries kept.
 const UNDO_DEPTH: usize = 50;
@@ -88,6 +88,10 @@ pub(super) fn next_unread(state: &mut State) -> Vec<Effect> {
     let start = (a.cursor + 1).saturating_sub(a.offset) as usize;
     let found = a.rows.iter().skip(start).position(|r| !r.read).map(|i| a.offset + (start + i) as u32);
     let Some(index) = found else {
+        // Past the loaded rows, the store knows.
+        if a.offset + (a.rows.len() as u32) < a.total {
+            return vec![Effect::FindNextUnread { filter: state.filter(), after: a.cursor }];
+        }
         state.message = Some("no unread article below".into());
         return Vec::new();
     };
@@ -96,4 +100,33 @@ pub(super) fn next_unread(state: &mut State) -> Vec<Effect> {
         fx.extend(super::update::open_article(state));
     }
     fx
+}
+
+/// The store's answer to a "next unread" past the loaded rows: select it (its rows load) and,
+/// from the reader, open it. An answer for another filter than the current one is stale.
+pub(super) fn next_unread_found(
+    state: &mut State,
+    filter: Filter,
+    result: Result<Option<(u32, ArticleId)>, String>,
+) -> Vec<Effect> {
+    if filter != state.filter() {
+        return Vec::new();
+    }
+    match result {
+        Ok(Some((index, id))) => {
+            let mut fx = nav::select_article(state, index);
+            if state.focus == Pane::Reader {
+                fx.extend(super::update::open_by_id(state, id, false));
+            }
+            fx
+        }
+        Ok(None) => {
+            state.message = Some("no unread article below".into());
+            Vec::new()
+        }
+        Err(e) => {
+            state.last_error = Some(e);
+            Vec::new()
+        }
+    }
 }

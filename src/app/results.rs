@@ -63,6 +63,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
             }
         }
+        Action::NextUnreadFound { filter, result } => super::marks::next_unread_found(state, filter, result),
         Action::ArticleLoaded { request, result } => {
             if state.reader.pending != Some(request) {
                 return Vec::new();

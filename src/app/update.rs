@@ -1,6 +1,7 @@
 //! `update`: one exhaustive match from actions to state changes and effects.
 
 use crate::config::keys::Command;
+use crate::model::ArticleId;
 
 use super::action::Action;
 use super::editor::LineEditor;
@@ -182,13 +183,18 @@ pub(super) fn open_article(state: &mut State) -> Vec<Effect> {
     let Some(row) = state.articles.row(cursor).cloned() else {
         return Vec::new();
     };
+    open_by_id(state, row.id, row.read)
+}
+
+/// Opens article `id` in the reader (`read`: whether it is read already).
+pub(super) fn open_by_id(state: &mut State, id: ArticleId, read: bool) -> Vec<Effect> {
     let request = state.request_id();
     state.reader = Reader { article: Load::Loading, pending: Some(request), ..Reader::default() };
     state.focus = Pane::Reader;
-    let mut fx = vec![Effect::LoadArticle { request, id: row.id }];
-    if state.settings.mark_read_on_open && !row.read {
-        marks::set_read_local(state, &[row.id], true);
-        fx.push(Effect::SetRead { ids: vec![row.id], read: true, undoable: true });
+    let mut fx = vec![Effect::LoadArticle { request, id }];
+    if state.settings.mark_read_on_open && !read {
+        marks::set_read_local(state, &[id], true);
+        fx.push(Effect::SetRead { ids: vec![id], read: true, undoable: true });
     }
     fx
 }

@@ -81,6 +81,25 @@ impl Store {
         Ok(n)
     }
 
+    /// The first unread article listed after position `after` under `filter` (positions as
+    /// `articles` counts them): its position and id. For "next unread" past the loaded rows.
+    pub fn next_unread_after(&self, filter: &Filter, after: u32) -> Result<Option<(u32, ArticleId)>> {
+        let Condition { sql, mut params } = condition(filter);
+        let query = format!(
+            "SELECT n, id FROM (
+                 SELECT a.id, a.read, row_number() OVER (ORDER BY a.date DESC, a.id DESC) - 1 AS n
+                 FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql})
+             WHERE n > ? AND read = 0 ORDER BY n LIMIT 1"
+        );
+        params.push(i64::from(after).into());
+        let found = self
+            .conn
+            .prepare_cached(&query)?
+            .query_row(params_from_iter(params), |r| Ok((r.get::<_, u32>(0)?, ArticleId(r.get(1)?))))
+            .optional()?;
+        Ok(found)
+    }
+
     /// One whole article, whether or not its feed is still subscribed.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
         let query = format!(

@@ -97,6 +97,10 @@ pub fn answer(store: &mut Store, effect: &Effect) -> Option<Action> {
         Effect::LoadArticle { request, id } => {
             Action::ArticleLoaded { request: *request, result: store.article(*id).map_err(e) }
         }
+        Effect::FindNextUnread { filter, after } => Action::NextUnreadFound {
+            filter: filter.clone(),
+            result: store.next_unread_after(filter, *after).map_err(e),
+        },
         Effect::SetRead { ids, read, undoable } => match store.set_read(ids, *read) {
             Ok(changed) => Action::Marked { changed, read: *read, undoable: *undoable },
             Err(err) => Action::Failed(format!("cannot save the read mark: {err}")),

@@ -77,6 +77,7 @@ impl Runner {
             | Effect::LoadTags
             | Effect::LoadArticles { .. }
             | Effect::LoadArticle { .. }
+            | Effect::FindNextUnread { .. }
             | Effect::SetRead { .. }
             | Effect::MarkFilterRead { .. }
             | Effect::SetStarred { .. } => self.to_db(DbRequest::Effect(effect)),
