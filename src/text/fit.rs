@@ -86,3 +86,16 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
         .collect();
     fit_lines(styled, width).into_iter().map(|l| l.text()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_plain;
+
+    #[test]
+    fn wraps_on_words_and_cuts_long_ones() {
+        assert_eq!(wrap_plain("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap_plain("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap_plain("« déjà » 東京都", 7), vec!["« déjà", "»", "東京都"]);
+        assert!(wrap_plain("", 3).is_empty());
+    }
+}
