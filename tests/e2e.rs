@@ -24,11 +24,16 @@ fn env() -> Env {
     )
 }
 
-fn start(env: &Env) -> Term {
+/// `byline` on this env's files, in a 140x30 terminal, with `vars` in its environment.
+fn start_with(env: &Env, vars: &[(&str, &str)]) -> Term {
     let dir = env.dir.path();
     let arg = |name: &str| dir.join(name).to_string_lossy().into_owned();
     let (config, feeds, db) = (arg("config.toml"), arg("feeds.toml"), arg("byline.db"));
-    Term::spawn(&["--config", &config, "--feeds", &feeds, "--db", &db], dir, 140, 30)
+    Term::spawn_with_env(&["--config", &config, "--feeds", &feeds, "--db", &db], dir, 140, 30, vars)
+}
+
+fn start(env: &Env) -> Term {
+    start_with(env, &[])
 }
 
 /// The text of the screen row that shows `text`.
@@ -126,6 +131,18 @@ fn read_an_article_quit_and_find_it_read_again() {
     again.send("\x03");
     assert!(again.wait_exit(), "Ctrl-C should quit cleanly");
     assert_restored(&again);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    let env = env();
+    // Debug builds panic on `!` when asked to (see tui::panic_on_request).
+    let mut term = start_with(&env, &[("BYLINE_TEST_PANIC", "1")]);
+    term.wait_for("Feeds (2)");
+    term.send("!");
+    assert!(!term.wait_exit(), "a panic exits with an error");
+    assert_restored(&term);
+    term.wait_for("test panic requested");
 }
 
 #[test]

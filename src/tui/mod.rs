@@ -119,7 +119,10 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
         }
         let action = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(event)) => events::action(&state, event),
+                Some(Ok(event)) => {
+                    panic_on_request(&event);
+                    events::action(&state, event)
+                }
                 Some(Err(e)) => return Err(e).context("cannot read the terminal"),
                 None => return Ok(()),
             },
@@ -137,6 +140,20 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
             dirty = true;
         }
     }
+}
+
+/// Debug builds only: with BYLINE_TEST_PANIC set, the key `!` panics on the drawing thread, so
+/// the end-to-end test can check that a panic restores the terminal before its message prints.
+fn panic_on_request(event: &crossterm::event::Event) {
+    #[cfg(debug_assertions)]
+    if let crossterm::event::Event::Key(key) = event
+        && key.code == crossterm::event::KeyCode::Char('!')
+        && std::env::var_os("BYLINE_TEST_PANIC").is_some()
+    {
+        panic!("test panic requested with BYLINE_TEST_PANIC");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = event;
 }
 
 /// One action through `update`, its effects to the runner; failures also go to the log file.

@@ -19,8 +19,9 @@ pub struct Term {
 const PATIENCE: Duration = Duration::from_secs(20);
 
 impl Term {
-    /// Starts `byline ARGS` in a `cols`x`rows` terminal, with `home` as its HOME and XDG dirs.
-    pub fn spawn(args: &[&str], home: &Path, cols: u16, rows: u16) -> Term {
+    /// Starts `byline ARGS` in a `cols`x`rows` terminal, with `home` as its HOME and XDG dirs;
+    /// `env` adds variables to the otherwise minimal environment.
+    pub fn spawn_with_env(args: &[&str], home: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Term {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
@@ -34,6 +35,9 @@ impl Term {
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         cmd.cwd(home);
         let child = pty.slave.spawn_command(cmd).expect("spawn byline");
         drop(pty.slave);
