@@ -543,12 +543,14 @@ fn next_unread_past_the_loaded_rows_asks_the_store() {
     let other = Filter { unread_only: true, ..state.filter() };
     let found = Ok(Some((700, ArticleId(701))));
     assert!(
-        app::update(&mut state, Action::NextUnreadFound { filter: other, result: found.clone() }).is_empty()
+        app::update(&mut state, Action::NextUnreadFound { filter: other, after: 0, result: found.clone() })
+            .is_empty()
     );
     assert_eq!(state.articles.cursor, 0);
 
     let current = state.filter();
-    let fx = app::update(&mut state, Action::NextUnreadFound { filter: current.clone(), result: found });
+    let fx =
+        app::update(&mut state, Action::NextUnreadFound { filter: current.clone(), after: 0, result: found });
     assert_eq!(state.articles.cursor, 700);
     assert!(articles_request(&fx).is_some(), "the rows around it load: {fx:?}");
 
@@ -556,10 +558,79 @@ fn next_unread_past_the_loaded_rows_asks_the_store() {
     state.focus = Pane::Reader;
     let fx = app::update(
         &mut state,
-        Action::NextUnreadFound { filter: current.clone(), result: Ok(Some((900, ArticleId(901)))) },
+        Action::NextUnreadFound {
+            filter: current.clone(),
+            after: 700,
+            result: Ok(Some((900, ArticleId(901)))),
+        },
     );
     assert!(fx.iter().any(|e| matches!(e, Effect::LoadArticle { id: ArticleId(901), .. })), "{fx:?}");
 
-    app::update(&mut state, Action::NextUnreadFound { filter: current, result: Ok(None) });
+    app::update(
+        &mut state,
+        Action::NextUnreadFound { filter: current.clone(), after: 900, result: Ok(None) },
+    );
     assert_eq!(state.message.as_deref(), Some("no unread article below"));
+
+    // An answer that arrives after the user moved on is dropped.
+    state.focus = Pane::Articles;
+    cmd(&mut state, Command::Up);
+    let late =
+        Action::NextUnreadFound { filter: current, after: 900, result: Ok(Some((950, ArticleId(951)))) };
+    assert!(app::update(&mut state, late).is_empty());
+    assert_eq!(state.articles.cursor, 899);
+}
+
+#[test]
+fn a_reload_keeps_the_article_selected_when_the_answer_arrives() {
+    let mut state = loaded(WIDE, 50);
+    // New articles arrived: a reload is asked while article 1 is selected...
+    let fx = app::update(
+        &mut state,
+        Action::FeedRefreshed(FeedReport {
+            feed: FeedId(1),
+            url: "https://feed1.example/rss".into(),
+            outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
+            moved_to: None,
+        }),
+    );
+    // ...then the user moves to article 4 before the answer comes.
+    cmd(&mut state, Command::Down);
+    cmd(&mut state, Command::Down);
+    cmd(&mut state, Command::Down);
+    assert_eq!(state.articles.selected().map(|a| a.id), Some(ArticleId(4)));
+    // The answer has two new articles on top: the selection follows article 4 to row 5.
+    let (request, offset) = articles_request(&fx).expect("a reload");
+    let mut rows =
+        vec![tui_fixtures::summary(100, 1, "New 1", false), tui_fixtures::summary(101, 1, "New 2", false)];
+    rows.extend(tui_fixtures::rows(0, 48));
+    app::update(
+        &mut state,
+        Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total: 52, rows }) },
+    );
+    assert_eq!(state.articles.selected().map(|a| a.id), Some(ArticleId(4)));
+    assert_eq!(state.articles.cursor, 5);
+}
+
+#[test]
+fn the_mouse_does_not_reach_behind_help() {
+    let mut state = loaded(WIDE, 50);
+    cmd(&mut state, Command::Help);
+    let before = state.articles.cursor;
+    assert!(app::update(&mut state, Action::Click { x: 60, y: 8 }).is_empty());
+    assert!(app::update(&mut state, Action::Wheel { x: 60, y: 8, down: true }).is_empty());
+    assert_eq!(state.articles.cursor, before);
+}
+
+#[test]
+fn a_feed_added_during_a_refresh_is_fetched_when_it_ends() {
+    let mut state = loaded(WIDE, 10);
+    cmd(&mut state, Command::RefreshAll);
+    let fx = app::update(&mut state, Action::FeedAdded(Ok("https://new.example/feed".into())));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Refresh { .. })), "waits for the running refresh");
+    let fx = app::update(&mut state, Action::RefreshFinished(Ok(Summary { feeds: 3, ..Summary::default() })));
+    assert!(
+        fx.contains(&Effect::Refresh { urls: vec!["https://new.example/feed".into()], due_only: false }),
+        "{fx:?}"
+    );
 }

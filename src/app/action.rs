@@ -65,6 +65,8 @@ pub enum Action {
     /// Where the next unread article is (position and id), for the filter that was asked.
     NextUnreadFound {
         filter: Filter,
+        /// The cursor position the search started after.
+        after: u32,
         result: Result<Option<(u32, ArticleId)>, String>,
     },
     Rendered {

@@ -103,13 +103,14 @@ pub(super) fn next_unread(state: &mut State) -> Vec<Effect> {
 }
 
 /// The store's answer to a "next unread" past the loaded rows: select it (its rows load) and,
-/// from the reader, open it. An answer for another filter than the current one is stale.
+/// from the reader, open it. An answer for another filter, or after the user moved, is stale.
 pub(super) fn next_unread_found(
     state: &mut State,
     filter: Filter,
+    after: u32,
     result: Result<Option<(u32, ArticleId)>, String>,
 ) -> Vec<Effect> {
-    if filter != state.filter() {
+    if filter != state.filter() || after != state.articles.cursor {
         return Vec::new();
     }
     match result {

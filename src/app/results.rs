@@ -41,7 +41,9 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             state.articles.pending = None;
-            let keep = state.articles.keep.take();
+            // Keep the article selected now: the user may have moved since the reload was asked.
+            let keep =
+                state.articles.keep.take().map(|asked| state.articles.selected().map_or(asked, |a| a.id));
             match result {
                 Ok(page) => {
                     let a = &mut state.articles;
@@ -63,7 +65,9 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
             }
         }
-        Action::NextUnreadFound { filter, result } => super::marks::next_unread_found(state, filter, result),
+        Action::NextUnreadFound { filter, after, result } => {
+            super::marks::next_unread_found(state, filter, after, result)
+        }
         Action::ArticleLoaded { request, result } => {
             if state.reader.pending != Some(request) {
                 return Vec::new();
@@ -150,12 +154,22 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
                 Err(e) => state.last_error = Some(e),
             }
-            vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)]
+            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)];
+            // Feeds added while this refresh ran are fetched now.
+            let queued = std::mem::take(&mut state.queued_refresh);
+            if !queued.is_empty() {
+                fx.extend(start_refresh(state, queued, false, false));
+            }
+            fx
         }
         Action::FeedAdded(Ok(url)) => {
             state.message = Some(format!("added {url}"));
             let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
-            fx.extend(start_refresh(state, vec![url], false, false));
+            if state.refresh == RefreshStatus::Idle {
+                fx.extend(start_refresh(state, vec![url], false, false));
+            } else {
+                state.queued_refresh.push(url);
+            }
             fx
         }
         Action::FeedRemoved(Ok(url)) => {

@@ -37,6 +37,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Resize(w, h) => resize(state, w, h),
+        // Overlays (help, prompts, confirmations) own the screen: the mouse does not reach behind.
+        Action::Click { .. } | Action::Wheel { .. } if state.mode != Mode::Normal => Vec::new(),
         Action::Click { x, y } => nav::click(state, x, y),
         Action::Wheel { x, y, down } => nav::wheel(state, x, y, down),
         Action::RefreshTimer => start_refresh(state, Vec::new(), false, true),

@@ -99,6 +99,7 @@ pub fn answer(store: &mut Store, effect: &Effect) -> Option<Action> {
         }
         Effect::FindNextUnread { filter, after } => Action::NextUnreadFound {
             filter: filter.clone(),
+            after: *after,
             result: store.next_unread_after(filter, *after).map_err(e),
         },
         Effect::SetRead { ids, read, undoable } => match store.set_read(ids, *read) {
