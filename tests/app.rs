@@ -634,3 +634,12 @@ fn a_feed_added_during_a_refresh_is_fetched_when_it_ends() {
         "{fx:?}"
     );
 }
+
+#[test]
+fn a_paste_into_a_prompt_is_text_on_one_line() {
+    let mut state = loaded(WIDE, 10);
+    cmd(&mut state, Command::Search);
+    app::update(&mut state, Action::Edit(Edit::Paste("rust\nlinux\u{1b}[2J".into())));
+    let Mode::Prompt(prompt) = &state.mode else { panic!("the prompt stays open: {:?}", state.mode) };
+    assert_eq!(prompt.editor.text(), "rust linux [2J");
+}

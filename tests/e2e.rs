@@ -60,6 +60,7 @@ fn assert_restored(term: &Term) {
         assert!(!s.alternate_screen(), "still on the alternate screen");
         assert!(!s.hide_cursor(), "cursor still hidden");
         assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture left on");
+        assert!(!s.bracketed_paste(), "bracketed paste left on");
     });
 }
 
@@ -76,7 +77,7 @@ fn unread_of(dir: &Path, title: &str) -> bool {
         .expect("run byline articles");
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let article = list.as_array().expect("array").iter().find(|a| a["title"] == title).expect(title).clone();
-    article["read"] == false
+    !article["read"].as_bool().expect("articles --json has a boolean read field")
 }
 
 #[test]

@@ -8,6 +8,8 @@ use crate::text::Rendered;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     Insert(char),
+    /// Pasted text (bracketed paste): inserted as typed text, never run as keys.
+    Paste(String),
     Backspace,
     Delete,
     Left,

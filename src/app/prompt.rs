@@ -14,6 +14,8 @@ pub(super) fn edit(state: &mut State, e: Edit) -> Vec<Effect> {
     let ed = &mut prompt.editor;
     match e {
         Edit::Insert(c) => ed.insert(c),
+        // A prompt holds one line: line breaks and other controls in a paste become spaces.
+        Edit::Paste(text) => text.chars().for_each(|c| ed.insert(if c.is_control() { ' ' } else { c })),
         Edit::Backspace => ed.backspace(),
         Edit::Delete => ed.delete(),
         Edit::Left => ed.left(),

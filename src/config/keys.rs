@@ -187,6 +187,10 @@ impl Key {
             }
         }
         key.code = parse_code(rest).ok_or_else(|| format!("unknown key name \"{text}\""))?;
+        // Terminals send Ctrl with a letter in one case only: "C-B" means the same as "C-b".
+        if let (true, KeyCode::Char(c)) = (key.ctrl, key.code) {
+            key.code = KeyCode::Char(c.to_ascii_lowercase());
+        }
         Ok(key)
     }
 }
@@ -363,6 +367,7 @@ mod tests {
     fn parses_names_and_modifiers() {
         assert_eq!(Key::parse("j"), Ok(Key::plain(KeyCode::Char('j'))));
         assert_eq!(Key::parse("C-c"), Ok(Key::ctrl('c')));
+        assert_eq!(Key::parse("C-B"), Ok(Key::ctrl('b')));
         assert_eq!(Key::parse("Ctrl-x").map(|k| k.ctrl), Ok(true));
         assert_eq!(Key::parse("PageDown"), Ok(Key::plain(KeyCode::PageDown)));
         assert_eq!(Key::parse("Space"), Ok(Key::plain(KeyCode::Char(' '))));

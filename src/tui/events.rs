@@ -5,7 +5,7 @@ use crossterm::event::{
     Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, State, action_for};
+use crate::app::{Action, Edit, Mode, State, action_for};
 use crate::config::keys::{Key, KeyCode};
 
 pub fn action(state: &State, event: Event) -> Option<Action> {
@@ -18,6 +18,8 @@ pub fn action(state: &State, event: Event) -> Option<Action> {
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        // Pasted text goes into a prompt; outside one it is dropped, never run as commands.
+        Event::Paste(text) if matches!(state.mode, Mode::Prompt(_)) => Some(Action::Edit(Edit::Paste(text))),
         _ => None,
     }
 }
@@ -54,6 +56,17 @@ pub fn key(k: KeyEvent) -> Option<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pastes_reach_prompts_only() {
+        use crate::app::Settings;
+        use crate::config::keys::{Command, KeyBindings};
+        let mut state = State::new(KeyBindings::default(), Settings::default(), (80, 24));
+        let paste = || Event::Paste("s/q".into());
+        assert_eq!(action(&state, paste()), None, "outside a prompt a paste runs nothing");
+        crate::app::update(&mut state, Action::Command(Command::Search));
+        assert_eq!(action(&state, paste()), Some(Action::Edit(Edit::Paste("s/q".into()))));
+    }
 
     #[test]
     fn mouse_resize_and_keys_become_actions() {

@@ -18,9 +18,10 @@ pub fn browser_command(configured: &[String]) -> Vec<String> {
 }
 
 /// Only web links go to the browser: nothing that a program could take as an option or a file.
-pub fn check_url(url: &str) -> Result<(), String> {
+/// Returns the URL as the parser normalised it (no stray spaces, controls percent-encoded).
+pub fn check_url(url: &str) -> Result<String, String> {
     match url::Url::parse(url) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") => Ok(()),
+        Ok(u) if matches!(u.scheme(), "http" | "https") => Ok(u.to_string()),
         _ => Err(format!("not a web link: {}", crate::sanitize::clean_line(url))),
     }
 }
@@ -34,7 +35,8 @@ pub fn browser_args(command: &[String], url: &str) -> Vec<String> {
         .map(|a| {
             if a.contains("{}") || a.contains("%s") {
                 replaced = true;
-                a.replace("{}", url).replace("%s", url)
+                // One pass over both placeholders, so a URL holding "%s" is not substituted again.
+                a.split("{}").map(|part| part.replace("%s", url)).collect::<Vec<_>>().join(url)
             } else {
                 a.clone()
             }
@@ -48,8 +50,8 @@ pub fn browser_args(command: &[String], url: &str) -> Vec<String> {
 
 /// Starts the browser in its own process group with no terminal I/O; a thread reaps it.
 pub fn open_in_browser(command: &[String], url: &str) -> Result<(), String> {
-    check_url(url)?;
-    let args = browser_args(command, url);
+    let url = check_url(url)?;
+    let args = browser_args(command, &url);
     let (program, rest) = args.split_first().ok_or("no browser command configured")?;
     let mut child = Command::new(program)
         .args(rest)
@@ -115,8 +117,14 @@ mod tests {
     }
 
     #[test]
+    fn a_url_holding_a_placeholder_is_substituted_once() {
+        let cmd = vec!["b".to_string(), "%s|{}".to_string()];
+        assert_eq!(browser_args(&cmd, "https://e.x/%s"), vec!["b", "https://e.x/%s|https://e.x/%s"]);
+    }
+
+    #[test]
     fn only_web_links_open() {
-        assert!(check_url("https://example.com/x").is_ok());
+        assert_eq!(check_url(" https://example.com/a\tb ").as_deref(), Ok("https://example.com/ab"));
         assert!(check_url("--help").is_err());
         assert!(check_url("file:///etc/passwd").is_err());
     }
