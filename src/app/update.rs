@@ -287,12 +287,21 @@ pub(super) fn start_refresh(state: &mut State, urls: Vec<String>, tell: bool, du
     vec![Effect::Refresh { urls, due_only }]
 }
 
+/// A link from an article's body, made absolute against the article's own address (bodies often
+/// link "/post/2").
+fn absolute(base: Option<&str>, href: &str) -> String {
+    base.and_then(|b| url::Url::parse(b).ok())
+        .and_then(|b| b.join(href).ok())
+        .map_or_else(|| href.to_string(), |u| u.to_string())
+}
+
 fn link_target(state: &State) -> Result<String, String> {
     if state.focus == Pane::Reader && !state.reader.digits.is_empty() {
         let n: usize = state.reader.digits.parse().unwrap_or(0);
         let links = state.reader.body.loaded().map(|b| b.rendered.links.as_slice()).unwrap_or(&[]);
+        let base = state.reader.article().and_then(|a| a.summary.link.as_deref());
         return match n.checked_sub(1).and_then(|i| links.get(i)) {
-            Some(link) => Ok(link.url.clone()),
+            Some(link) => Ok(absolute(base, &link.url)),
             None => Err(format!("no link {n}")),
         };
     }

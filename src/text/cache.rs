@@ -51,17 +51,30 @@ impl RenderCache {
     /// Like [`RenderCache::get`] with the key computed by the caller once per article, which
     /// saves hashing a long article on every frame. `key` must be `ContentKey::of(html)`.
     pub fn get_keyed(&mut self, key: ContentKey, html: &str, width: u16) -> Arc<Rendered> {
-        if let Some(pos) = self.entries.iter().position(|(k, w, _)| *k == key && *w == width) {
-            let entry = self.entries.remove(pos).expect("position is in bounds");
-            let rendered = entry.2.clone();
-            self.entries.push_front(entry);
+        if let Some(rendered) = self.lookup(key, width) {
             return rendered;
         }
         let rendered = Arc::new(render_html(html, width));
-        self.renders += 1;
-        self.entries.push_front((key, width, rendered.clone()));
-        self.entries.truncate(self.capacity);
+        self.insert(key, width, rendered.clone());
         rendered
+    }
+
+    /// The cached layout of `key` at `width`, if any (and it becomes the most recent). With
+    /// [`RenderCache::insert`], lets a shared cache lay out without holding its lock.
+    pub fn lookup(&mut self, key: ContentKey, width: u16) -> Option<Arc<Rendered>> {
+        let pos = self.entries.iter().position(|(k, w, _)| *k == key && *w == width)?;
+        let entry = self.entries.remove(pos).expect("position is in bounds");
+        let rendered = entry.2.clone();
+        self.entries.push_front(entry);
+        Some(rendered)
+    }
+
+    /// Keeps a layout made outside the cache.
+    pub fn insert(&mut self, key: ContentKey, width: u16, rendered: Arc<Rendered>) {
+        self.renders += 1;
+        self.entries.retain(|(k, w, _)| !(*k == key && *w == width));
+        self.entries.push_front((key, width, rendered));
+        self.entries.truncate(self.capacity);
     }
 
     /// How many times the cache had to lay out HTML: for tests and diagnostics.

@@ -3,6 +3,7 @@
 //! as an action on one channel.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
 use tokio::sync::mpsc::UnboundedSender;
@@ -14,7 +15,7 @@ use crate::fetch::Fetcher;
 use crate::model::{ArticleId, FeedSpec};
 use crate::store::Store;
 use crate::subscriptions::{self, Subscriptions};
-use crate::text::{RenderCache, Rendered};
+use crate::text::{ContentKey, RenderCache, Rendered};
 
 /// Layouts kept for reopening and resizing back.
 const CACHE_SIZE: usize = 16;
@@ -29,6 +30,8 @@ pub struct Runner {
     /// The global refresh interval in minutes (0: none), for feeds without their own.
     refresh_minutes: u32,
     cache: Arc<Mutex<RenderCache>>,
+    /// The newest layout request, so older ones still queued are skipped.
+    latest_render: Arc<AtomicU64>,
 }
 
 impl Runner {
@@ -52,6 +55,7 @@ impl Runner {
             browser,
             refresh_minutes,
             cache: Arc::new(Mutex::new(RenderCache::new(CACHE_SIZE))),
+            latest_render: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -100,15 +104,30 @@ impl Runner {
 
     /// Lays the body out on a blocking thread through text's cache of recent (content, width)
     /// layouts, so reopening an article or resizing back is instant.
+    /// Lays out off the event loop. The cache's lock is held only to look up and to insert, and
+    /// a layout that a newer request (a resize, another article) replaced is never made.
     fn render(&self, request: u64, id: ArticleId, html: String, width: u16) {
-        let (tx, cache) = (self.tx.clone(), self.cache.clone());
+        let (tx, cache, latest) = (self.tx.clone(), self.cache.clone(), self.latest_render.clone());
+        latest.fetch_max(request, Ordering::Relaxed);
         let job = tokio::task::spawn_blocking(move || {
-            let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            Rendered::clone(&cache.get(&html, width))
+            let key = ContentKey::of(&html);
+            let lock = || cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if let Some(rendered) = lock().lookup(key, width) {
+                return Some(rendered);
+            }
+            if latest.load(Ordering::Relaxed) > request {
+                return None;
+            }
+            let rendered = Arc::new(crate::text::render_html(&html, width));
+            lock().insert(key, width, rendered.clone());
+            Some(rendered)
         });
         tokio::spawn(async move {
             let action = match job.await {
-                Ok(rendered) => Action::Rendered { request, id, width, rendered },
+                Ok(Some(rendered)) => {
+                    Action::Rendered { request, id, width, rendered: Rendered::clone(&rendered) }
+                }
+                Ok(None) => return, // superseded
                 Err(_) => Action::Failed("could not lay out this article".into()),
             };
             let _ = tx.send(action);
