@@ -41,8 +41,11 @@ pub fn draw(frame: &mut Frame, state: &State, styles: &Styles) {
     }
 }
 
-/// Text for a terminal cell: control characters never reach the screen, whatever the source.
+/// Text for a terminal cell: no escape sequence, control character or bidirectional override
+/// reaches the screen, whatever the source (the store's text is clean already: this is the
+/// last line of defence).
 pub fn safe(text: &str) -> String {
+    let text = crate::sanitize::clean_cow(text);
     text.chars().map(|c| if c == '\t' { ' ' } else { c }).filter(|c| !c.is_control()).collect()
 }
 
@@ -115,13 +118,18 @@ fn selected_style(styles: &Styles, base: Style, selected: bool, focused: bool) -
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn safe_drops_sequences_controls_and_bidi_overrides() {
+        assert_eq!(super::safe("a\u{202e}b\u{1b}[31mc\u{1b}]0;t\u{7}d\ne\tf"), "abcde f");
+    }
+
     use super::*;
 
     #[test]
     fn fit_cuts_by_display_width_and_strips_controls() {
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("日本語テキスト", 5), "日本…");
-        assert_eq!(fit("a\u{1b}[31mb", 10), "a[31mb");
+        assert_eq!(fit("a\u{1b}[31mb", 10), "ab", "the whole sequence goes, not only ESC");
         assert_eq!(fit("short", 10), "short");
     }
 }
