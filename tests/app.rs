@@ -645,3 +645,12 @@ fn a_paste_into_a_prompt_is_text_on_one_line() {
     let Mode::Prompt(prompt) = &state.mode else { panic!("the prompt stays open: {:?}", state.mode) };
     assert_eq!(prompt.editor.text(), "rust linux [2J");
 }
+
+#[test]
+fn a_mark_the_store_refused_is_reloaded_from_the_store() {
+    let mut state = loaded(WIDE, 10);
+    cmd(&mut state, Command::ToggleRead);
+    let fx = app::update(&mut state, Action::MarkFailed("cannot save the read mark: disk full".into()));
+    assert_eq!(state.last_error.as_deref(), Some("cannot save the read mark: disk full"));
+    assert!(fx.contains(&Effect::LoadFeeds) && articles_request(&fx).is_some(), "{fx:?}");
+}

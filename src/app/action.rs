@@ -64,6 +64,9 @@ pub enum Action {
         request: u64,
         result: Result<Option<Article>, String>,
     },
+    /// A read or star mark could not be saved: what the screen shows must be reloaded from the
+    /// store, which has the truth.
+    MarkFailed(String),
     /// Where the next unread article is (position and id), for the filter that was asked.
     NextUnreadFound {
         filter: Filter,

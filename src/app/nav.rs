@@ -124,6 +124,8 @@ pub(super) fn click(state: &mut State, x: u16, y: u16) -> Vec<Effect> {
         return Vec::new();
     };
     state.focus = pane;
+    // A link number typed before the click is abandoned.
+    state.reader.digits.clear();
     if y == rect.y || y + 1 >= rect.y + rect.height {
         return Vec::new();
     }

@@ -183,6 +183,11 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             fx
         }
         Action::FeedAdded(Err(e)) | Action::FeedRemoved(Err(e)) | Action::Failed(e) => failed(state, e),
+        Action::MarkFailed(e) => {
+            let mut fx = failed(state, e);
+            fx.extend([Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)]);
+            fx
+        }
         Action::Info(m) => {
             state.message = Some(m);
             Vec::new()

@@ -104,15 +104,15 @@ pub fn answer(store: &mut Store, effect: &Effect) -> Option<Action> {
         },
         Effect::SetRead { ids, read, undoable } => match store.set_read(ids, *read) {
             Ok(changed) => Action::Marked { changed, read: *read, undoable: *undoable },
-            Err(err) => Action::Failed(format!("cannot save the read mark: {err}")),
+            Err(err) => Action::MarkFailed(format!("cannot save the read mark: {err}")),
         },
         Effect::MarkFilterRead { filter } => match store.mark_filter_read(filter) {
             Ok(changed) => Action::Marked { changed, read: true, undoable: true },
-            Err(err) => Action::Failed(format!("cannot mark the view read: {err}")),
+            Err(err) => Action::MarkFailed(format!("cannot mark the view read: {err}")),
         },
         Effect::SetStarred { ids, starred } => match store.set_starred(ids, *starred) {
             Ok(changed) => Action::Starred { changed, starred: *starred },
-            Err(err) => Action::Failed(format!("cannot save the star: {err}")),
+            Err(err) => Action::MarkFailed(format!("cannot save the star: {err}")),
         },
         // Not store work; the runner never sends these here.
         _ => return None,

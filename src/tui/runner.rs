@@ -89,9 +89,13 @@ impl Runner {
             Effect::Refresh { urls, due_only } => self.refresh(urls, due_only),
             Effect::FetchFullText { request, id, url } => self.full_text(request, id, url),
             Effect::OpenUrl(url) => {
-                if let Err(e) = external::open_in_browser(&external::browser_command(&self.browser), &url) {
-                    self.send(Action::Failed(e));
-                }
+                // Starting a program forks: off the event loop.
+                let (tx, command) = (self.tx.clone(), external::browser_command(&self.browser));
+                tokio::task::spawn_blocking(move || {
+                    if let Err(e) = external::open_in_browser(&command, &url) {
+                        let _ = tx.send(Action::Failed(e));
+                    }
+                });
             }
             Effect::CopyToClipboard(text) => match external::copy_osc52(&mut std::io::stdout(), &text) {
                 Ok(()) => self.send(Action::Info("link copied".into())),
