@@ -28,9 +28,12 @@ pub enum SubscriptionError {
     NoFeed { url: String, reason: String },
 }
 
+/// The subscription list and the text it was read from: changes edit that text, so the user's
+/// comments and layout survive byline adding or removing a feed.
 #[derive(Debug, Clone)]
 pub struct Subscriptions {
     path: PathBuf,
+    text: String,
     feeds: Vec<FeedSpec>,
 }
 
@@ -61,14 +64,15 @@ struct FeedsFile {
 impl Subscriptions {
     /// Reads the user's feeds.toml at `path`, or the embedded default list when it does not exist.
     pub fn load(path: &Path) -> Result<Subscriptions, SubscriptionError> {
-        let feeds = match std::fs::read_to_string(path) {
-            Ok(text) => parse_feeds(&text, &path.display().to_string())?,
+        let (text, file) = match std::fs::read_to_string(path) {
+            Ok(text) => (text, path.display().to_string()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                parse_feeds(DEFAULT_FEEDS, "(built-in feeds.toml)")?
+                (DEFAULT_FEEDS.to_string(), "(built-in feeds.toml)".to_string())
             }
             Err(e) => return Err(io_error(path, e)),
         };
-        Ok(Subscriptions { path: path.to_path_buf(), feeds })
+        let feeds = parse_feeds(&text, &file)?;
+        Ok(Subscriptions { path: path.to_path_buf(), text, feeds })
     }
 
     pub fn feeds(&self) -> &[FeedSpec] {
@@ -88,45 +92,56 @@ impl Subscriptions {
         if self.find(&spec.url).is_some() {
             return Err(SubscriptionError::Duplicate(spec.url));
         }
-        self.feeds.push(spec);
-        self.save()
+        let mut text = self.text.clone();
+        append_entry(&mut text, &spec);
+        self.save(text)
     }
 
     /// Adds several feeds, skipping those already subscribed; returns how many were new.
     pub fn add_all(&mut self, specs: Vec<FeedSpec>) -> Result<usize, SubscriptionError> {
-        let before = self.feeds.len();
-        for spec in specs {
-            if self.find(&spec.url).is_none() {
-                self.feeds.push(spec);
+        let mut text = self.text.clone();
+        let mut added: Vec<&str> = Vec::new();
+        for spec in &specs {
+            let known = self.find(&spec.url).is_some() || added.iter().any(|u| same_url(u, &spec.url));
+            if !known {
+                append_entry(&mut text, spec);
+                added.push(&spec.url);
             }
         }
-        let added = self.feeds.len() - before;
-        if added > 0 {
-            self.save()?;
+        let count = added.len();
+        if count > 0 {
+            self.save(text)?;
         }
-        Ok(added)
+        Ok(count)
     }
 
     /// Removes a feed by URL and writes the user's file.
     pub fn remove(&mut self, url: &str) -> Result<FeedSpec, SubscriptionError> {
-        let index = self
-            .feeds
-            .iter()
-            .position(|f| same_url(&f.url, url))
+        let removed =
+            self.find(url).cloned().ok_or_else(|| SubscriptionError::NotSubscribed(url.to_string()))?;
+        let table = feed_tables(&self.text)
+            .into_iter()
+            .find(|(u, _)| same_url(u, &removed.url))
+            .map(|(_, range)| range)
             .ok_or_else(|| SubscriptionError::NotSubscribed(url.to_string()))?;
-        let removed = self.feeds.remove(index);
-        self.save()?;
+        let mut text = self.text.clone();
+        text.replace_range(table, "");
+        self.save(text)?;
         Ok(removed)
     }
 
-    /// Writes the list to the user's file, atomically (a crash never leaves half a file).
-    fn save(&self) -> Result<(), SubscriptionError> {
+    /// Checks the new text parses to a valid list, then writes it to the user's file atomically
+    /// (a crash never leaves half a file) and takes it as the current list.
+    fn save(&mut self, text: String) -> Result<(), SubscriptionError> {
+        let feeds = parse_feeds(&text, &self.path.display().to_string())?;
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
         }
         let tmp = self.path.with_extension("toml.tmp");
-        std::fs::write(&tmp, render_feeds(&self.feeds)).map_err(|e| io_error(&tmp, e))?;
-        std::fs::rename(&tmp, &self.path).map_err(|e| io_error(&self.path, e))
+        std::fs::write(&tmp, &text).map_err(|e| io_error(&tmp, e))?;
+        std::fs::rename(&tmp, &self.path).map_err(|e| io_error(&self.path, e))?;
+        (self.text, self.feeds) = (text, feeds);
+        Ok(())
     }
 }
 
@@ -173,21 +188,55 @@ fn same_url(a: &str, b: &str) -> bool {
     a.trim_end_matches('/') == b.trim_end_matches('/')
 }
 
-fn render_feeds(feeds: &[FeedSpec]) -> String {
-    let mut out = String::from("# byline subscriptions: see `byline --help` and the README for the keys.\n");
-    for f in feeds {
-        let entry = Entry {
-            url: toml::Spanned::new(0..0, f.url.clone()),
-            title: f.title.clone(),
-            tags: f.tags.clone(),
-            full_text: f.full_text,
-            max_articles: f.max_articles,
-            refresh_minutes: f.refresh_minutes,
-        };
-        out.push_str("\n[[feed]]\n");
-        out.push_str(&toml::to_string(&entry).unwrap_or_default());
+/// Appends a `[[feed]]` table for `spec` at the end of the file's text.
+fn append_entry(text: &mut String, spec: &FeedSpec) {
+    let entry = Entry {
+        url: toml::Spanned::new(0..0, spec.url.clone()),
+        title: spec.title.clone(),
+        tags: spec.tags.clone(),
+        full_text: spec.full_text,
+        max_articles: spec.max_articles,
+        refresh_minutes: spec.refresh_minutes,
+    };
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
     }
-    out
+    text.push_str("\n[[feed]]\n");
+    text.push_str(&toml::to_string(&entry).unwrap_or_default());
+}
+
+/// Each `[[feed]]` table's URL and the byte range of its lines: from its header to the next
+/// table's header, less the comments and blank lines that lead into that next table.
+fn feed_tables(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let Ok(parsed) = toml::from_str::<FeedsFile>(text) else { return Vec::new() };
+    // Byte offsets of every line start, and of the table headers among them.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i <= text.len())
+        .collect();
+    let line_at = |i: usize| &text[i..text[i..].find('\n').map_or(text.len(), |n| i + n)];
+    let headers: Vec<usize> =
+        starts.iter().copied().filter(|&i| line_at(i).trim_start().starts_with('[')).collect();
+    parsed
+        .feed
+        .into_iter()
+        .filter_map(|entry| {
+            let at = entry.url.span().start;
+            let start = headers.iter().copied().rev().find(|&h| h <= at)?;
+            let next = headers.iter().copied().find(|&h| h > at).unwrap_or(text.len());
+            // Comments and blank lines right above the next header belong to it.
+            let mut end = next;
+            while let Some(&line) = starts.iter().rev().find(|&&l| l < end && l > start) {
+                let content = line_at(line).trim();
+                if content.is_empty() || content.starts_with('#') {
+                    end = line;
+                } else {
+                    break;
+                }
+            }
+            Some((entry.url.into_inner(), start..end))
+        })
+        .collect()
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> SubscriptionError {
@@ -255,6 +304,43 @@ mod tests {
             let msg = parse_feeds(text, "f.toml").expect_err(text).to_string();
             assert!(msg.starts_with(want), "{msg:?} should start with {want:?}");
         }
+    }
+
+    #[test]
+    fn changes_keep_the_users_comments_and_layout() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("feeds.toml");
+        let text = "# my feeds\n\n# the kernel\n[[feed]]\nurl = \"https://a.example/feed\"  # daily\ntags = [\"linux\"]\n\n\
+                    # removed soon\n[[feed]]\nurl = \"https://b.example/feed\"\n\n# the end\n";
+        std::fs::write(&path, text).expect("write");
+        let mut subs = Subscriptions::load(&path).expect("load");
+        subs.add(FeedSpec {
+            url: "https://c.example/feed".into(),
+            tags: vec!["x".into()],
+            ..Default::default()
+        })
+        .expect("add");
+        subs.remove("https://b.example/feed").expect("remove");
+        let written = std::fs::read_to_string(&path).expect("read");
+        for kept in ["# my feeds", "# the kernel", "# daily", "# removed soon", "# the end"] {
+            assert!(written.contains(kept), "{kept:?} lost:\n{written}");
+        }
+        assert!(!written.contains("b.example"), "{written}");
+        let urls: Vec<String> =
+            Subscriptions::load(&path).expect("reload").feeds().iter().map(|f| f.url.clone()).collect();
+        assert_eq!(urls, ["https://a.example/feed", "https://c.example/feed"]);
+    }
+
+    #[test]
+    fn the_first_change_writes_the_documented_default_list_plus_the_change() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("feeds.toml");
+        let mut subs = Subscriptions::load(&path).expect("defaults");
+        subs.remove("https://lwn.net/headlines/rss").expect("remove");
+        let written = std::fs::read_to_string(&path).expect("read");
+        assert!(written.starts_with("# byline's default subscriptions"), "{written}");
+        assert!(!written.contains("lwn.net"));
+        assert_eq!(subs.feeds().len(), parse_feeds(DEFAULT_FEEDS, "d").expect("defaults").len() - 1);
     }
 
     #[test]
