@@ -9,7 +9,7 @@ use crate::config::{ConfigError, error_at, located_error};
 use crate::fetch::{Fetched, Fetcher};
 use crate::model::FeedSpec;
 use crate::parse::{ParseError, parse_feed};
-use crate::store::Validators;
+use crate::store::{FeedUpdate, Validators};
 
 /// The default subscriptions, compiled in.
 pub const DEFAULT_FEEDS: &str = include_str!("../config/feeds.toml");
@@ -243,9 +243,19 @@ fn io_error(path: &Path, e: std::io::Error) -> SubscriptionError {
     SubscriptionError::Io { file: path.display().to_string(), message: e.to_string() }
 }
 
-/// Turns what the user typed into a feed URL: a feed as is, or the feed a site's page links to
-/// (autodiscovery). Returns the feed URL and its title.
-pub async fn resolve(fetcher: &Fetcher, url: &str) -> Result<(String, Option<String>), SubscriptionError> {
+/// A feed found for what the user typed, fetched and parsed already: saving `update` stores its
+/// articles without fetching it a second time.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The feed's URL: what the user typed, the feed a page linked to, or where it moved.
+    pub url: String,
+    pub title: Option<String>,
+    pub update: FeedUpdate,
+}
+
+/// Turns what the user typed into a feed: a feed as is, or the feed a site's page links to
+/// (autodiscovery).
+pub async fn resolve(fetcher: &Fetcher, url: &str) -> Result<Resolved, SubscriptionError> {
     let no_feed = |url: &str, reason: String| SubscriptionError::NoFeed { url: url.to_string(), reason };
     check_url(url).map_err(|m| no_feed(url, m))?;
     let mut candidate = url.to_string();
@@ -263,7 +273,17 @@ pub async fn resolve(fetcher: &Fetcher, url: &str) -> Result<(String, Option<Str
             Err(e) => return Err(no_feed(&candidate, e.to_string())),
         };
         match parse_feed(&page.body, page.content_type.as_deref(), &page.final_url) {
-            Ok(feed) => return Ok((page.moved_permanently.unwrap_or(candidate), feed.title)),
+            Ok(feed) => {
+                let update = FeedUpdate {
+                    site_title: feed.title.clone(),
+                    site_link: feed.link,
+                    validators: page.validators,
+                    moved_to: None,
+                    items: feed.items,
+                };
+                let url = page.moved_permanently.unwrap_or(candidate);
+                return Ok(Resolved { url, title: feed.title, update });
+            }
             Err(ParseError::HtmlPage { feeds }) if !feeds.is_empty() => candidate = feeds[0].clone(),
             Err(ParseError::HtmlPage { .. }) => {
                 return Err(no_feed(&candidate, "the page links to no feed".into()));

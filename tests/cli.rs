@@ -318,6 +318,7 @@ fn add_discovers_feeds_and_remove_unsubscribes() {
     let written = std::fs::read_to_string(env.feeds_file()).expect("feeds.toml");
     assert!(written.contains(&env.url("/feed.xml")) && written.contains("\"dev\""), "{written}");
     assert_eq!(articles(&env, &["--tag", "dev"]).len(), 3, "added feeds are fetched at once");
+    assert_eq!(env.server.hits("/feed.xml"), 1, "the fetch that found the feed is the one saved");
 
     let dup = env.run(&["add", &env.url("/feed.xml")]);
     assert!(!dup.ok && dup.stderr.contains("already subscribed"), "{}", dup.stderr);

@@ -7,7 +7,7 @@ use super::effect::Effect;
 use super::marks;
 use super::nav::{self, height};
 use super::state::{BodySource, Load, Pane, RefreshStatus, RenderedBody, State, WINDOW};
-use super::update::{render_body, start_refresh};
+use super::update::render_body;
 
 pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
@@ -154,23 +154,12 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
                 Err(e) => state.last_error = Some(e),
             }
-            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)];
-            // Feeds added while this refresh ran are fetched now.
-            let queued = std::mem::take(&mut state.queued_refresh);
-            if !queued.is_empty() {
-                fx.extend(start_refresh(state, queued, false, false));
-            }
-            fx
+            vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)]
         }
         Action::FeedAdded(Ok(url)) => {
             state.message = Some(format!("added {url}"));
-            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
-            if state.refresh == RefreshStatus::Idle {
-                fx.extend(start_refresh(state, vec![url], false, false));
-            } else {
-                state.queued_refresh.push(url);
-            }
-            fx
+            // Its articles were saved with it: show them.
+            vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)]
         }
         Action::FeedRemoved(Ok(url)) => {
             state.message = Some(format!("removed {url}"));

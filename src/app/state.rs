@@ -269,8 +269,6 @@ pub struct State {
     pub articles: Articles,
     pub reader: Reader,
     pub refresh: RefreshStatus,
-    /// Feeds to refresh once the running refresh ends (added while it ran).
-    pub queued_refresh: Vec<String>,
     pub last_error: Option<String>,
     pub message: Option<String>,
     pub undo: Vec<Mark>,
@@ -298,7 +296,6 @@ impl State {
             articles: Articles::default(),
             reader: Reader::default(),
             refresh: RefreshStatus::Idle,
-            queued_refresh: Vec::new(),
             last_error: None,
             message: None,
             undo: Vec::new(),

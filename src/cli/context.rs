@@ -5,7 +5,7 @@ use anyhow::Context as _;
 
 use crate::config::{Config, Paths};
 use crate::fetch::{Fetcher, Limits};
-use crate::model::FeedId;
+use crate::model::{FeedId, FeedSpec};
 use crate::store::Store;
 use crate::subscriptions::Subscriptions;
 
@@ -33,9 +33,14 @@ impl Context {
 
     /// Opens the database and brings its feed list in line with the subscriptions.
     pub fn store(&self) -> anyhow::Result<Store> {
+        self.store_for(self.subscriptions.feeds())
+    }
+
+    /// Opens the database with its feed list brought in line with `feeds` (a changed list).
+    pub fn store_for(&self, feeds: &[FeedSpec]) -> anyhow::Result<Store> {
         let mut store = Store::open(&self.paths.db_file)
             .with_context(|| format!("cannot open the database {}", self.paths.db_file.display()))?;
-        store.sync_feeds(self.subscriptions.feeds())?;
+        store.sync_feeds(feeds)?;
         Ok(store)
     }
 

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::import::{export_opml, parse_subscriptions};
 use crate::model::{Feed, FeedSpec};
-use crate::refresh::{FeedOutcome, refresh};
 use crate::subscriptions::resolve;
 
 use super::context::{Context, runtime};
@@ -52,30 +51,24 @@ pub fn list(ctx: &Context, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Subscribes (discovering the feed behind a site's address) and fetches it right away.
+/// Subscribes (discovering the feed behind a site's address) and stores its articles from the
+/// fetch that found it.
 pub fn add(ctx: &Context, url: &str, tags: Vec<String>) -> anyhow::Result<()> {
-    let fetcher = ctx.fetcher()?;
-    let rt = runtime()?;
-    let (feed_url, title) = rt.block_on(resolve(&fetcher, url))?;
+    let resolved = runtime()?.block_on(resolve(&ctx.fetcher()?, url))?;
     let mut subscriptions = ctx.subscriptions.clone();
-    subscriptions.add(FeedSpec { url: feed_url.clone(), tags, ..FeedSpec::default() })?;
-    let mut store = ctx.store()?;
-    store.sync_feeds(subscriptions.feeds())?;
-    let targets = store.fetch_targets(std::slice::from_ref(&feed_url))?;
-    let summary = rt.block_on(refresh(store, fetcher, targets, |report| {
-        if let FeedOutcome::Failed(reason) = &report.outcome {
-            eprintln!("error: {}: {reason}", report.url);
-        }
-    }))?;
-    let name = title.unwrap_or_else(|| feed_url.clone());
-    println!("added {name} ({feed_url}): {} articles", summary.new);
+    subscriptions.add(FeedSpec { url: resolved.url.clone(), tags, ..FeedSpec::default() })?;
+    let mut store = ctx.store_for(subscriptions.feeds())?;
+    let id = ctx.feed_id(&store, &resolved.url)?;
+    let stats = store.save_feed(id, &resolved.update)?;
+    let name = resolved.title.unwrap_or_else(|| resolved.url.clone());
+    println!("added {name} ({}): {} articles", resolved.url, stats.new);
     Ok(())
 }
 
 pub fn remove(ctx: &Context, url: &str) -> anyhow::Result<()> {
     let mut subscriptions = ctx.subscriptions.clone();
     let removed = subscriptions.remove(url)?;
-    ctx.store()?.sync_feeds(subscriptions.feeds())?;
+    ctx.store_for(subscriptions.feeds())?;
     println!("removed {}", removed.url);
     Ok(())
 }
@@ -86,7 +79,7 @@ pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<()> {
     let mut subscriptions = ctx.subscriptions.clone();
     let found = imported.feeds.len();
     let added = subscriptions.add_all(imported.feeds)?;
-    ctx.store()?.sync_feeds(subscriptions.feeds())?;
+    ctx.store_for(subscriptions.feeds())?;
     for line in &imported.skipped {
         eprintln!("note: skipped {line}");
     }

@@ -8,13 +8,20 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use crate::app::{Action, ArticlePage, Effect};
 use crate::model::{ArticleId, FeedSpec};
-use crate::store::Store;
+use crate::store::{FeedUpdate, Store};
 
 pub enum DbRequest {
     Effect(Effect),
     /// Make the store's feeds match the subscriptions, then send `then`.
     Sync {
         specs: Vec<FeedSpec>,
+        then: Action,
+    },
+    /// Sync the subscriptions, save the new feed's first fetch, then send `then`.
+    Subscribe {
+        specs: Vec<FeedSpec>,
+        url: String,
+        update: FeedUpdate,
         then: Action,
     },
     /// Save a fetched full text, then answer `Action::FullTextFetched` with it.
@@ -69,6 +76,16 @@ fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
             Ok(()) => then.clone(),
             Err(err) => Action::Failed(format!("cannot update the feeds: {err}")),
         },
+        DbRequest::Subscribe { specs, url, update, then } => {
+            let saved = store.sync_feeds(specs).and_then(|()| match store.feed_by_url(url)? {
+                Some(feed) => store.save_feed(feed.id, update).map(|_| ()),
+                None => Err(crate::store::StoreError::NoSuchFeed(url.clone())),
+            });
+            match saved {
+                Ok(()) => then.clone(),
+                Err(err) => Action::Failed(format!("cannot save the new feed: {err}")),
+            }
+        }
         DbRequest::SaveFullText { request, id, html } => {
             let result = match store.set_full_text(*id, html) {
                 Ok(()) => Ok(html.clone()),

@@ -204,14 +204,15 @@ impl Runner {
         let (tx, db, fetcher, subs) =
             (self.tx.clone(), self.db.clone(), self.fetcher.clone(), self.subscriptions.clone());
         let job = tokio::spawn(async move {
-            let (feed_url, _title) =
-                subscriptions::resolve(&fetcher, &url).await.map_err(|e| e.to_string())?;
-            let spec = FeedSpec { url: feed_url.clone(), tags, ..FeedSpec::default() };
+            let resolved = subscriptions::resolve(&fetcher, &url).await.map_err(|e| e.to_string())?;
+            let spec = FeedSpec { url: resolved.url.clone(), tags, ..FeedSpec::default() };
             let subscribe = move || {
                 let mut subs = subs.lock().map_err(|_| "subscriptions unavailable".to_string())?;
                 subs.add(spec).map_err(|e| e.to_string())?;
                 let specs = subs.feeds().to_vec();
-                db.send(DbRequest::Sync { specs, then: Action::FeedAdded(Ok(feed_url)) })
+                // The fetch that found the feed is saved: no second fetch of it.
+                let then = Action::FeedAdded(Ok(resolved.url.clone()));
+                db.send(DbRequest::Subscribe { specs, url: resolved.url, update: resolved.update, then })
                     .map_err(|_| "the database thread has stopped".to_string())
             };
             tokio::task::spawn_blocking(subscribe)
