@@ -152,15 +152,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
 fn open(state: &mut State) -> Vec<Effect> {
     match state.focus {
         Pane::Tags => {
-            match pick_tag(state) {
-                Some(Pick::All) => {
-                    state.selected_tags.clear();
-                    state.starred_only = false;
-                    state.feed_filter = None;
-                }
-                Some(Pick::Starred) => state.starred_only = !state.starred_only,
-                Some(Pick::Tag(t)) => state.selected_tags = vec![t],
-                None => return Vec::new(),
+            if !apply_pick(state, false) {
+                return Vec::new();
             }
             state.focus = Pane::Articles;
             nav::reset_articles(state)
@@ -233,22 +226,33 @@ fn back(state: &mut State, may_quit: bool) -> Vec<Effect> {
 }
 
 fn toggle_tag(state: &mut State) -> Vec<Effect> {
-    if state.focus != Pane::Tags {
+    if state.focus != Pane::Tags || !apply_pick(state, true) {
         return Vec::new();
     }
+    nav::reset_articles(state)
+}
+
+/// Applies the row under the tags cursor: Enter replaces the tag selection, Space (`toggle`)
+/// adds or removes the tag. "All" clears every filter either way. False when there is no row.
+fn apply_pick(state: &mut State, toggle: bool) -> bool {
     match pick_tag(state) {
-        Some(Pick::All) => state.selected_tags.clear(),
+        Some(Pick::All) => {
+            state.selected_tags.clear();
+            state.starred_only = false;
+            state.feed_filter = None;
+        }
         Some(Pick::Starred) => state.starred_only = !state.starred_only,
-        Some(Pick::Tag(tag)) => {
+        Some(Pick::Tag(tag)) if toggle => {
             let before = state.selected_tags.len();
             state.selected_tags.retain(|s| !s.eq_ignore_ascii_case(&tag));
             if state.selected_tags.len() == before {
                 state.selected_tags.push(tag);
             }
         }
-        None => return Vec::new(),
+        Some(Pick::Tag(tag)) => state.selected_tags = vec![tag],
+        None => return false,
     }
-    nav::reset_articles(state)
+    true
 }
 
 enum Pick {

@@ -90,7 +90,7 @@ mod tests {
                 &["Tech", "linux news"],
             ),
             spec("https://b.example/atom", None, &[]),
-            spec("file:///home/me/feed.xml", Some("Ünïcödé ✓"), &["local"]),
+            spec("https://c.example/ünï", Some("Ünïcödé ✓"), &["local"]),
         ];
         let import = parse_subscriptions(&export_opml(&feeds)).expect("our own output parses");
         assert_eq!(import.feeds, feeds);

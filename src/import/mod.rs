@@ -91,7 +91,9 @@ impl Collector {
     }
 }
 
-/// Accepts absolute http, https and file URLs, written without spaces or control characters.
+/// Accepts absolute http and https URLs, written without spaces or control characters. Local
+/// files are refused: a list downloaded from elsewhere must not make byline read this machine's
+/// files (subscribe to one in feeds.toml or with `byline add` on purpose).
 fn check_feed_url(url: &str) -> Result<(), &'static str> {
     if url.is_empty() {
         return Err("empty URL");
@@ -100,8 +102,9 @@ fn check_feed_url(url: &str) -> Result<(), &'static str> {
         return Err("URL contains spaces or control characters");
     }
     match url::Url::parse(url) {
-        Ok(parsed) if matches!(parsed.scheme(), "http" | "https" | "file") => Ok(()),
-        Ok(_) => Err("not an http, https or file URL"),
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(()),
+        Ok(parsed) if parsed.scheme() == "file" => Err("local files are not imported"),
+        Ok(_) => Err("not an http or https URL"),
         Err(_) => Err("not a valid URL"),
     }
 }
@@ -158,7 +161,7 @@ mod tests {
     #[test]
     fn feed_urls_are_checked() {
         assert!(check_feed_url("https://x.example/feed").is_ok());
-        assert!(check_feed_url("file:///home/me/feed.xml").is_ok());
+        assert_eq!(check_feed_url("file:///home/me/.ssh/id_rsa"), Err("local files are not imported"));
         assert!(check_feed_url("query:Unread:unread = \"yes\"").is_err());
         assert!(check_feed_url("exec:~/bin/feed.sh").is_err());
         assert!(check_feed_url("ftp://x.example/feed").is_err());

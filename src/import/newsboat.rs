@@ -88,7 +88,6 @@ mod tests {
                 ("https://blog.rust-lang.org/feed.xml", Some("The Rust Blog"), vec!["rust", "programming"]),
                 ("http://example.com/feed#frag", None, vec![]),
                 ("https://example.org/quoted", Some("Say \"hi\""), vec!["a\\b"]),
-                ("file:///home/me/local.xml", None, vec!["local"]),
                 ("https://unterminated.example/", None, vec!["open quote tag"]),
             ]
         );
@@ -102,10 +101,11 @@ mod tests {
         assert_eq!(
             skipped,
             vec![
+                "line 8: file:///home/me/local.xml: local files are not imported",
                 "line 10: query:Unread Articles:unread = \"yes\": newsboat query feeds are not supported",
                 "line 11: exec:~/bin/make-feed.sh: newsboat exec feeds are not supported",
                 "line 12: filter:~/bin/clean.sh:https://f.example/rss: newsboat filter feeds are not supported",
-                "line 13: gopher://old.example/feed: not an http, https or file URL",
+                "line 13: gopher://old.example/feed: not an http or https URL",
                 "line 15: https://lwn.net/headlines/rss: duplicate of line 4",
             ]
         );

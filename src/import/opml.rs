@@ -178,7 +178,7 @@ mod tests {
             reasons,
             vec![
                 "line 20: https://blog.rust-lang.org/feed.xml: duplicate of line 11".to_string(),
-                "line 21: ftp://files.example/feed: not an http, https or file URL".to_string(),
+                "line 21: ftp://files.example/feed: not an http or https URL".to_string(),
             ]
         );
     }
