@@ -643,3 +643,15 @@ fn a_mark_the_store_refused_is_reloaded_from_the_store() {
     assert_eq!(state.last_error.as_deref(), Some("cannot save the read mark: disk full"));
     assert!(fx.contains(&Effect::LoadFeeds) && articles_request(&fx).is_some(), "{fx:?}");
 }
+
+#[test]
+fn help_scrolls_until_its_last_row_is_at_the_bottom() {
+    let mut state = loaded((100, 12), 10);
+    cmd(&mut state, Command::Help);
+    cmd(&mut state, Command::Bottom);
+    let rows = state.keys.help_rows().len() as u16;
+    let visible = app::help_height(12, rows) - 2;
+    assert_eq!(state.mode, Mode::Help { scroll: rows - visible });
+    cmd(&mut state, Command::Down);
+    assert_eq!(state.mode, Mode::Help { scroll: rows - visible }, "no further");
+}

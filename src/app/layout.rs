@@ -76,6 +76,12 @@ pub fn reader_width(width: u16, height: u16) -> u16 {
     layout(width, height, Pane::Reader).reader.map(|r| r.width.saturating_sub(2)).unwrap_or(width).max(10)
 }
 
+/// Height of the help overlay on a screen `screen_h` rows tall listing `rows` bindings (its
+/// frame included). `update` scrolls within it and the UI draws it: one rule for both.
+pub fn help_height(screen_h: u16, rows: u16) -> u16 {
+    screen_h.saturating_sub(2).min(rows.saturating_add(2)).max(screen_h.min(3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

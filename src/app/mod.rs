@@ -19,7 +19,7 @@ pub use action::{Action, ArticlePage, Edit};
 pub use editor::LineEditor;
 pub use effect::Effect;
 pub use keymap::action_for;
-pub use layout::{Layout, layout};
+pub use layout::{Layout, help_height, layout};
 pub use reader::{doc_len, title_lines};
 pub use state::{
     Articles, BodySource, Confirm, FullTextFetch, ListCursor, Load, Mark, Mode, Pane, Prompt, PromptKind,

@@ -49,11 +49,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
 fn command(state: &mut State, c: Command) -> Vec<Effect> {
     if let Mode::Help { scroll } = &mut state.mode {
         let rows = state.keys.help_rows().len() as u16;
+        // Scroll no further than the last row at the bottom of the overlay.
+        let visible = super::layout::help_height(state.size.1, rows).saturating_sub(2);
+        let last = rows.saturating_sub(visible.max(1));
         match c {
             Command::Up => *scroll = scroll.saturating_sub(1),
-            Command::Down => *scroll = (*scroll + 1).min(rows.saturating_sub(1)),
+            Command::Down => *scroll = (*scroll + 1).min(last),
             Command::PageUp | Command::Top => *scroll = 0,
-            Command::PageDown | Command::Bottom => *scroll = rows.saturating_sub(1),
+            Command::PageDown | Command::Bottom => *scroll = last,
             Command::QuitNow => state.quit = true,
             _ => state.mode = Mode::Normal,
         }

@@ -11,7 +11,7 @@ use crate::app::State;
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles, scroll: u16) {
     let rows = state.keys.help_rows();
     let width = area.width.saturating_sub(4).min(76).max(area.width.min(20));
-    let height = area.height.saturating_sub(2).min(rows.len() as u16 + 2).max(area.height.min(3));
+    let height = crate::app::help_height(area.height, rows.len() as u16);
     let popup =
         Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
     frame.render_widget(Clear, popup);
