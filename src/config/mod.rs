@@ -47,7 +47,7 @@ pub struct FetchSettings {
 
 impl Default for General {
     fn default() -> Self {
-        General { refresh_on_start: false, refresh_minutes: 0, mark_read_on_open: true, browser: Vec::new() }
+        General { refresh_on_start: true, refresh_minutes: 0, mark_read_on_open: true, browser: Vec::new() }
     }
 }
 

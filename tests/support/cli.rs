@@ -30,7 +30,8 @@ impl Env {
         // Short limits keep the failure cases quick; they are far above what the fixtures need.
         std::fs::write(
             dir.path().join("config.toml"),
-            "[fetch]\ntimeout_seconds = 2\nmax_body_kib = 1024\nmax_redirects = 4\n",
+            // The reader tests press R themselves: no refresh on start.
+            "[general]\nrefresh_on_start = false\n\n[fetch]\ntimeout_seconds = 2\nmax_body_kib = 1024\nmax_redirects = 4\n",
         )
         .expect("write config");
         let env = Env { dir, server };
