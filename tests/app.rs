@@ -655,3 +655,33 @@ fn help_scrolls_until_its_last_row_is_at_the_bottom() {
     cmd(&mut state, Command::Down);
     assert_eq!(state.mode, Mode::Help { scroll: rows - visible }, "no further");
 }
+
+#[test]
+fn a_kept_article_pushed_out_of_the_rows_is_located_through_the_store() {
+    let mut state = loaded(WIDE, 1000);
+    for _ in 0..199 {
+        cmd(&mut state, Command::Down);
+    }
+    assert_eq!(state.articles.selected().map(|a| a.id), Some(ArticleId(200)));
+    let fx = app::update(
+        &mut state,
+        Action::RefreshFinished(Ok(Summary { feeds: 1, new: 5, ..Summary::default() })),
+    );
+    // Five new articles on top: article 200 is now row 204, past the 200 rows asked for.
+    let (request, offset) = articles_request(&fx).expect("a reload");
+    let mut rows: Vec<_> = (0..5).map(|i| tui_fixtures::summary(5000 + i, 1, "New", false)).collect();
+    rows.extend(tui_fixtures::rows(0, 195));
+    let fx = app::update(
+        &mut state,
+        Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total: 1005, rows }) },
+    );
+    let locate = fx.iter().find_map(|e| match e {
+        Effect::LocateArticle { id, cursor, .. } => Some((*id, *cursor)),
+        _ => None,
+    });
+    assert_eq!(locate, Some((ArticleId(200), state.articles.cursor)));
+    let current = state.filter();
+    let cursor = state.articles.cursor;
+    app::update(&mut state, Action::ArticleLocated { filter: current, cursor, result: Ok(Some(204)) });
+    assert_eq!(state.articles.cursor, 204);
+}

@@ -529,3 +529,22 @@ fn next_unread_after_a_position_follows_the_list_order() {
     let tagged = Filter { tags: vec!["X".into()], ..all() };
     assert_eq!(store.next_unread_after(&tagged, 0).unwrap(), Some((4, ids[4])));
 }
+
+#[test]
+fn position_of_an_article_follows_the_list_order_and_filter() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &["x"]), spec(B, &[])]).unwrap();
+    let (a, b) = (feed_id(&store, A), feed_id(&store, B));
+    store
+        .save_feed(a, &update((1..=3).map(|d| item(&format!("a{d}"), "A", Some(day(d)))).collect()))
+        .unwrap();
+    store
+        .save_feed(b, &update((4..=5).map(|d| item(&format!("b{d}"), "B", Some(day(d)))).collect()))
+        .unwrap();
+    let list = store.articles(&all(), 0, 10).unwrap();
+    let oldest = list.last().unwrap().id;
+    assert_eq!(store.position_of(&all(), oldest).unwrap(), Some(4));
+    let tagged = Filter { tags: vec!["x".into()], ..all() };
+    assert_eq!(store.position_of(&tagged, oldest).unwrap(), Some(2));
+    assert_eq!(store.position_of(&tagged, list[0].id).unwrap(), None, "not under this filter");
+}

@@ -67,6 +67,12 @@ pub enum Action {
     /// A read or star mark could not be saved: what the screen shows must be reloaded from the
     /// store, which has the truth.
     MarkFailed(String),
+    /// Where a kept article moved to (see `Effect::LocateArticle`).
+    ArticleLocated {
+        filter: Filter,
+        cursor: u32,
+        result: Result<Option<u32>, String>,
+    },
     /// Where the next unread article is (position and id), for the filter that was asked.
     NextUnreadFound {
         filter: Filter,

@@ -18,6 +18,13 @@ pub enum Effect {
         request: u64,
         id: ArticleId,
     },
+    /// Where article `id` now is under `filter`: it left the loaded rows when new ones arrived;
+    /// answered by `Action::ArticleLocated`. `cursor` is where the selection was when asked.
+    LocateArticle {
+        filter: Filter,
+        id: ArticleId,
+        cursor: u32,
+    },
     /// The first unread article after position `after` under `filter`, past the loaded rows;
     /// answered by `Action::NextUnreadFound`.
     FindNextUnread {

@@ -57,12 +57,32 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                     a.status = Load::Loaded(());
                     let kept = keep.and_then(|id| a.rows.iter().position(|r| r.id == id));
                     let cursor = kept.map(|i| a.offset + i as u32).unwrap_or(a.cursor);
-                    nav::select_article(state, cursor)
+                    let mut fx = nav::select_article(state, cursor);
+                    // New articles pushed the kept one out of these rows: the store knows where.
+                    if let (Some(id), None) = (keep, kept) {
+                        fx.push(Effect::LocateArticle {
+                            filter: state.filter(),
+                            id,
+                            cursor: state.articles.cursor,
+                        });
+                    }
+                    fx
                 }
                 Err(e) => {
                     state.articles.status = Load::Failed(e.clone());
                     failed(state, e)
                 }
+            }
+        }
+        Action::ArticleLocated { filter, cursor, result } => {
+            // Stale when the filter changed or the user moved since.
+            if filter != state.filter() || cursor != state.articles.cursor {
+                return Vec::new();
+            }
+            match result {
+                Ok(Some(index)) => nav::select_article(state, index),
+                Ok(None) => Vec::new(),
+                Err(e) => failed(state, e),
             }
         }
         Action::NextUnreadFound { filter, after, result } => {

@@ -100,6 +100,21 @@ impl Store {
         Ok(found)
     }
 
+    /// Where article `id` is listed under `filter` (positions as `articles` counts them), if it is.
+    pub fn position_of(&self, filter: &Filter, id: ArticleId) -> Result<Option<u32>> {
+        let Condition { sql, mut params } = condition(filter);
+        let query = format!(
+            "SELECT n FROM (
+                 SELECT a.id, row_number() OVER (ORDER BY a.date DESC, a.id DESC) - 1 AS n
+                 FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql})
+             WHERE id = ?"
+        );
+        params.push(id.0.into());
+        let found =
+            self.conn.prepare_cached(&query)?.query_row(params_from_iter(params), |r| r.get(0)).optional()?;
+        Ok(found)
+    }
+
     /// One whole article, whether or not its feed is still subscribed.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
         let query = format!(

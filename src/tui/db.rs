@@ -65,6 +65,7 @@ fn superseded(req: &DbRequest, later: &[DbRequest]) -> bool {
         DbRequest::Effect(Effect::LoadTags) => Some(1),
         DbRequest::Effect(Effect::LoadArticles { .. }) => Some(2),
         DbRequest::Effect(Effect::LoadArticle { .. }) => Some(3),
+        DbRequest::Effect(Effect::LocateArticle { .. }) => Some(4),
         _ => None,
     };
     kind(req).is_some_and(|k| later.iter().any(|r| kind(r) == Some(k)))
@@ -114,6 +115,11 @@ pub fn answer(store: &mut Store, effect: &Effect) -> Option<Action> {
         Effect::LoadArticle { request, id } => {
             Action::ArticleLoaded { request: *request, result: store.article(*id).map_err(e) }
         }
+        Effect::LocateArticle { filter, id, cursor } => Action::ArticleLocated {
+            filter: filter.clone(),
+            cursor: *cursor,
+            result: store.position_of(filter, *id).map_err(e),
+        },
         Effect::FindNextUnread { filter, after } => Action::NextUnreadFound {
             filter: filter.clone(),
             after: *after,

@@ -82,6 +82,7 @@ impl Runner {
             | Effect::LoadArticles { .. }
             | Effect::LoadArticle { .. }
             | Effect::FindNextUnread { .. }
+            | Effect::LocateArticle { .. }
             | Effect::SetRead { .. }
             | Effect::MarkFilterRead { .. }
             | Effect::SetStarred { .. } => self.to_db(DbRequest::Effect(effect)),
