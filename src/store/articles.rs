@@ -44,6 +44,14 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
     })
 }
 
+/// The articles matching a condition with `n`, their position in the list order (from 0).
+fn numbered(condition: &str) -> String {
+    format!(
+        "SELECT a.id, a.read, row_number() OVER (ORDER BY a.date DESC, a.id DESC) - 1 AS n
+         FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {condition}"
+    )
+}
+
 impl Store {
     /// Articles of subscribed feeds matching the filter, newest first (then highest id),
     /// `limit` rows from `offset`.
@@ -85,12 +93,8 @@ impl Store {
     /// `articles` counts them): its position and id. For "next unread" past the loaded rows.
     pub fn next_unread_after(&self, filter: &Filter, after: u32) -> Result<Option<(u32, ArticleId)>> {
         let Condition { sql, mut params } = condition(filter);
-        let query = format!(
-            "SELECT n, id FROM (
-                 SELECT a.id, a.read, row_number() OVER (ORDER BY a.date DESC, a.id DESC) - 1 AS n
-                 FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql})
-             WHERE n > ? AND read = 0 ORDER BY n LIMIT 1"
-        );
+        let query =
+            format!("SELECT n, id FROM ({}) WHERE n > ? AND read = 0 ORDER BY n LIMIT 1", numbered(&sql));
         params.push(i64::from(after).into());
         let found = self
             .conn
@@ -103,12 +107,7 @@ impl Store {
     /// Where article `id` is listed under `filter` (positions as `articles` counts them), if it is.
     pub fn position_of(&self, filter: &Filter, id: ArticleId) -> Result<Option<u32>> {
         let Condition { sql, mut params } = condition(filter);
-        let query = format!(
-            "SELECT n FROM (
-                 SELECT a.id, row_number() OVER (ORDER BY a.date DESC, a.id DESC) - 1 AS n
-                 FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql})
-             WHERE id = ?"
-        );
+        let query = format!("SELECT n FROM ({}) WHERE id = ?", numbered(&sql));
         params.push(id.0.into());
         let found =
             self.conn.prepare_cached(&query)?.query_row(params_from_iter(params), |r| r.get(0)).optional()?;
