@@ -7,7 +7,7 @@ use super::effect::Effect;
 use super::marks;
 use super::nav::{self, height};
 use super::state::{BodySource, Load, Pane, RefreshStatus, RenderedBody, State, WINDOW};
-use super::update::render_body;
+use super::update::{render_body, start_refresh};
 
 pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
@@ -174,7 +174,11 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
                 Err(e) => state.last_error = Some(e),
             }
-            vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)]
+            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)];
+            if let Some(urls) = state.queued_refresh.take() {
+                fx.extend(start_refresh(state, urls, false, false));
+            }
+            fx
         }
         Action::FeedAdded(Ok(url)) => {
             state.message = Some(format!("added {url}"));

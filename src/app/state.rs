@@ -269,6 +269,8 @@ pub struct State {
     pub articles: Articles,
     pub reader: Reader,
     pub refresh: RefreshStatus,
+    /// A refresh the user asked for while one ran (empty: every feed); it starts after.
+    pub queued_refresh: Option<Vec<String>>,
     pub last_error: Option<String>,
     pub message: Option<String>,
     pub undo: Vec<Mark>,
@@ -296,6 +298,7 @@ impl State {
             articles: Articles::default(),
             reader: Reader::default(),
             refresh: RefreshStatus::Idle,
+            queued_refresh: None,
             last_error: None,
             message: None,
             undo: Vec::new(),

@@ -285,8 +285,18 @@ fn refresh_target(state: &State) -> Option<String> {
 /// Starts a refresh unless one is running (`tell`: say so when it is).
 pub(super) fn start_refresh(state: &mut State, urls: Vec<String>, tell: bool, due_only: bool) -> Vec<Effect> {
     if state.refresh != super::state::RefreshStatus::Idle {
+        // What the user asked for runs when this refresh ends (the periodic tick just waits).
         if tell {
-            state.message = Some("a refresh is already running".into());
+            state.queued_refresh = Some(match state.queued_refresh.take() {
+                // An empty list means every feed, and covers any other request.
+                Some(queued) if queued.is_empty() || urls.is_empty() => Vec::new(),
+                Some(mut queued) => {
+                    queued.extend(urls.into_iter().filter(|u| !queued.contains(u)).collect::<Vec<_>>());
+                    queued
+                }
+                None => urls,
+            });
+            state.message = Some("refresh queued: one is running".into());
         }
         return Vec::new();
     }
