@@ -548,3 +548,19 @@ fn position_of_an_article_follows_the_list_order_and_filter() {
     assert_eq!(store.position_of(&tagged, oldest).unwrap(), Some(2));
     assert_eq!(store.position_of(&tagged, list[0].id).unwrap(), None, "not under this filter");
 }
+
+#[test]
+fn starred_count_counts_subscribed_feeds_only() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[]), spec(B, &[])]).unwrap();
+    let (a, b) = (feed_id(&store, A), feed_id(&store, B));
+    store
+        .save_feed(a, &update(vec![item("a1", "A1", Some(day(1))), item("a2", "A2", Some(day(2)))]))
+        .unwrap();
+    store.save_feed(b, &update(vec![item("b1", "B1", Some(day(3)))])).unwrap();
+    let ids: Vec<ArticleId> = store.articles(&all(), 0, 10).unwrap().iter().map(|r| r.id).collect();
+    store.set_starred(&ids, true).unwrap();
+    assert_eq!(store.starred_count().unwrap(), 3);
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    assert_eq!(store.starred_count().unwrap(), 2, "an unsubscribed feed's stars are hidden");
+}

@@ -23,6 +23,13 @@ pub enum Edit {
     Cancel,
 }
 
+/// The tags pane's content from the store: every tag, and how many articles are starred.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TagList {
+    pub tags: Vec<TagCount>,
+    pub starred: u32,
+}
+
 /// One page of the article list from the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticlePage {
@@ -55,7 +62,7 @@ pub enum Action {
 
     // Results of effects.
     FeedsLoaded(Result<Vec<Feed>, String>),
-    TagsLoaded(Result<Vec<TagCount>, String>),
+    TagsLoaded(Result<TagList, String>),
     ArticlesLoaded {
         request: u64,
         result: Result<ArticlePage, String>,

@@ -15,7 +15,7 @@ mod results;
 mod state;
 mod update;
 
-pub use action::{Action, ArticlePage, Edit};
+pub use action::{Action, ArticlePage, Edit, TagList};
 pub use editor::LineEditor;
 pub use effect::Effect;
 pub use keymap::action_for;

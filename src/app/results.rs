@@ -18,8 +18,8 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.feed_list.set(cursor, len, h);
             Vec::new()
         }
-        Action::TagsLoaded(Ok(tags)) => {
-            state.tags = Load::Loaded(tags);
+        Action::TagsLoaded(Ok(list)) => {
+            (state.tags, state.starred_count) = (Load::Loaded(list.tags), list.starred);
             let (h, len, cursor) = (height(state, Pane::Tags), state.tag_rows().len(), state.tag_list.cursor);
             state.tag_list.set(cursor, len, h);
             Vec::new()

@@ -257,6 +257,8 @@ pub struct State {
     pub focus: Pane,
     pub mode: Mode,
     pub tags: Load<Vec<TagCount>>,
+    /// Starred articles, for the Starred row.
+    pub starred_count: u32,
     pub tag_list: ListCursor,
     pub feeds: Load<Vec<Feed>>,
     pub feed_list: ListCursor,
@@ -287,6 +289,7 @@ impl State {
             focus: Pane::Articles,
             mode: Mode::Normal,
             tags: Load::Idle,
+            starred_count: 0,
             tag_list: ListCursor::default(),
             feeds: Load::Idle,
             feed_list: ListCursor::default(),

@@ -114,6 +114,13 @@ impl Store {
         Ok(found)
     }
 
+    /// How many articles of subscribed feeds are starred (the tags pane's Starred row).
+    pub fn starred_count(&self) -> Result<u32> {
+        let sql = "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id
+                   WHERE a.starred = 1 AND f.subscribed = 1";
+        Ok(self.conn.prepare_cached(sql)?.query_row([], |r| r.get(0))?)
+    }
+
     /// One whole article, whether or not its feed is still subscribed.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
         let query = format!(

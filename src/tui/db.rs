@@ -6,7 +6,7 @@ use std::sync::mpsc;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::app::{Action, ArticlePage, Effect};
+use crate::app::{Action, ArticlePage, Effect, TagList};
 use crate::model::{ArticleId, FeedSpec};
 use crate::store::{FeedUpdate, Store};
 
@@ -104,7 +104,9 @@ pub fn answer(store: &mut Store, effect: &Effect) -> Option<Action> {
     let e = |e: crate::store::StoreError| e.to_string();
     Some(match effect {
         Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
-        Effect::LoadTags => Action::TagsLoaded(store.tags().map_err(e)),
+        Effect::LoadTags => Action::TagsLoaded(
+            store.tags().and_then(|tags| Ok(TagList { tags, starred: store.starred_count()? })).map_err(e),
+        ),
         Effect::LoadArticles { request, filter, offset, limit } => {
             let page = store.articles(filter, *offset, *limit).and_then(|rows| {
                 let total = store.count_articles(filter)?;

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
         .map(|(i, row)| {
             let (name, count, picked) = match row {
                 TagRow::All => ("All".to_string(), Some(all_unread), nothing_picked),
-                TagRow::Starred => ("★ Starred".to_string(), None, state.starred_only),
+                TagRow::Starred => ("★ Starred".to_string(), Some(state.starred_count), state.starred_only),
                 TagRow::Tag(t) => {
                     let picked = state.selected_tags.iter().any(|s| s.eq_ignore_ascii_case(&t.tag));
                     (t.tag.clone(), Some(t.unread), picked)

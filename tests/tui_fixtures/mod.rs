@@ -1,7 +1,7 @@
 //! Hand-built rows and states for the reader's tests: no store, no terminal.
 #![allow(dead_code)]
 
-use byline::app::{self, Action, ArticlePage, Effect, Settings, State};
+use byline::app::{self, Action, ArticlePage, Effect, Settings, State, TagList};
 use byline::config::keys::KeyBindings;
 use byline::model::{ArticleId, ArticleSummary, Feed, FeedId, TagCount};
 use chrono::{TimeZone, Utc};
@@ -83,7 +83,7 @@ pub fn loaded(size: (u16, u16), total: u32) -> State {
     let mut state = State::new(KeyBindings::default(), Settings::default(), size);
     let fx = app::init(&mut state);
     app::update(&mut state, Action::FeedsLoaded(Ok(feeds())));
-    app::update(&mut state, Action::TagsLoaded(Ok(tags())));
+    app::update(&mut state, Action::TagsLoaded(Ok(TagList { tags: tags(), starred: 2 })));
     answer_articles(&mut state, &fx, total);
     state
 }
