@@ -44,16 +44,7 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
-    use crate::import::parse_subscriptions;
-
-    fn spec(url: &str, title: Option<&str>, tags: &[&str]) -> FeedSpec {
-        FeedSpec {
-            url: url.to_string(),
-            title: title.map(str::to_string),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-            ..FeedSpec::default()
-        }
-    }
+    use crate::import::{parse_subscriptions, test_spec as spec};
 
     #[test]
     fn writes_head_and_escaped_outlines() {

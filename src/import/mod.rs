@@ -126,6 +126,17 @@ fn clean_title(raw: &str) -> Option<String> {
     Some(clean_line(raw)).filter(|t| !t.is_empty())
 }
 
+/// A feed spec for the importers' tests.
+#[cfg(test)]
+fn test_spec(url: &str, title: Option<&str>, tags: &[&str]) -> FeedSpec {
+    FeedSpec {
+        url: url.to_string(),
+        title: title.map(str::to_string),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        ..FeedSpec::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -142,18 +142,9 @@ fn line_at(text: &str, position: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::FeedSpec;
+    use crate::import::test_spec as spec;
 
     const READER_EXPORT: &str = include_str!("../../tests/fixtures/import/feed_reader.opml");
-
-    fn spec(url: &str, title: Option<&str>, tags: &[&str]) -> FeedSpec {
-        FeedSpec {
-            url: url.to_string(),
-            title: title.map(str::to_string),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-            ..FeedSpec::default()
-        }
-    }
 
     #[test]
     fn reads_a_feed_reader_export_with_folders_and_categories() {
