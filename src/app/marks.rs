@@ -3,31 +3,27 @@
 use super::effect::Effect;
 use super::nav;
 use super::state::{Mark, Pane, State};
-use crate::model::{ArticleId, Filter};
+use crate::model::{ArticleId, ArticleSummary, Filter};
 
 /// Undo entries kept.
 const UNDO_DEPTH: usize = 50;
 
 /// Shows `read` on the listed articles wherever they are on screen.
 pub(super) fn set_read_local(state: &mut State, ids: &[ArticleId], read: bool) {
-    for row in state.articles.rows.iter_mut().filter(|r| ids.contains(&r.id)) {
-        row.read = read;
-    }
-    if let super::state::Load::Loaded(a) = &mut state.reader.article
-        && ids.contains(&a.summary.id)
-    {
-        a.summary.read = read;
-    }
+    change_local(state, ids, |a| a.read = read);
 }
 
 fn set_starred_local(state: &mut State, id: ArticleId, starred: bool) {
-    for row in state.articles.rows.iter_mut().filter(|r| r.id == id) {
-        row.starred = starred;
-    }
+    change_local(state, &[id], |a| a.starred = starred);
+}
+
+/// Applies `change` to the listed articles in the list rows and in the reader.
+fn change_local(state: &mut State, ids: &[ArticleId], change: impl Fn(&mut ArticleSummary)) {
+    state.articles.rows.iter_mut().filter(|r| ids.contains(&r.id)).for_each(&change);
     if let super::state::Load::Loaded(a) = &mut state.reader.article
-        && a.summary.id == id
+        && ids.contains(&a.summary.id)
     {
-        a.summary.starred = starred;
+        change(&mut a.summary);
     }
 }
 

@@ -245,6 +245,14 @@ pub struct Settings {
     pub utc_offset_secs: i32,
 }
 
+impl Settings {
+    /// The local offset dates are shown in (UTC when the setting is out of range).
+    pub fn tz(&self) -> chrono::FixedOffset {
+        chrono::FixedOffset::east_opt(self.utc_offset_secs)
+            .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset is valid"))
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings { mark_read_on_open: true, utc_offset_secs: 0 }

@@ -1,7 +1,6 @@
 //! The article list: date, feed, title; unread bold, starred marked. Rows outside the loaded
 //! window show as placeholders until their page arrives.
 
-use chrono::FixedOffset;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -22,8 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     frame.render_widget(pane_block(title, is_focused, styles), area);
     let body = inner(area);
     let width = usize::from(body.width);
-    let offset = FixedOffset::east_opt(state.settings.utc_offset_secs)
-        .unwrap_or(FixedOffset::east_opt(0).expect("zero offset is valid"));
+    let offset = state.settings.tz();
     let (date_fmt, date_w) = if width >= 60 { ("%Y-%m-%d", 10) } else { ("%m-%d", 5) };
     let feed_w = (width / 5).clamp(4, 18);
     let mut lines: Vec<Line> = Vec::new();

@@ -1,7 +1,6 @@
 //! The reader: title, feed, author, date, link, then the body laid out by `text::render_html`
 //! (mapped to terminal styles), then the numbered links.
 
-use chrono::FixedOffset;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -56,8 +55,7 @@ fn document<'a>(state: &'a State, styles: &Styles, width: u16) -> Vec<Line<'a>> 
     };
     let s = &article.summary;
     let w = usize::from(width);
-    let offset = FixedOffset::east_opt(state.settings.utc_offset_secs)
-        .unwrap_or(FixedOffset::east_opt(0).expect("zero offset is valid"));
+    let offset = state.settings.tz();
     let mut lines: Vec<Line> =
         title_lines(reader, width).into_iter().map(|t| Line::styled(safe(&t), styles.title)).collect();
     let mut by = s.feed_title.clone();
