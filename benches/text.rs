@@ -16,7 +16,7 @@ fn long_article(size: usize) -> String {
     let mut body = String::new();
     for name in ["wordpress", "news", "code-blog", "table-figures", "french"] {
         let html = fixture(&format!("{name}.html"));
-        let page = byline::text::extract(&html, None).expect("fixture pages extract");
+        let page = byline::extract::extract(&html, None).expect("fixture pages extract");
         body.push_str(&page.content_html);
     }
     body.repeat(size / body.len() + 1)
@@ -40,7 +40,7 @@ fn bench(c: &mut Criterion) {
     });
     let page = large_page(300_000);
     c.bench_function(&format!("extract {} KB page", page.len() / 1000), |b| {
-        b.iter(|| byline::text::extract(black_box(&page), Some("https://example.org/post")))
+        b.iter(|| byline::extract::extract(black_box(&page), Some("https://example.org/post")))
     });
 }
 

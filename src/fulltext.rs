@@ -1,11 +1,13 @@
 //! Full text: fetch an article's page and extract its main content (readability), for feeds that
 //! carry only a summary. Used by the refresh (per-feed `full_text = true`) and by the reader (`f`).
 
+use crate::extract::extract;
 use crate::fetch::{Fetched, Fetcher, Page};
-use crate::text::extract;
+use crate::model::FullText;
 
-/// Fetches `url` and returns the extracted article HTML, or a one-line reason.
-pub async fn fetch_full_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
+/// Fetches `url` and returns the extracted article with its author and date, or a one-line
+/// reason.
+pub async fn fetch_full_text(fetcher: &Fetcher, url: &str) -> Result<FullText, String> {
     let page = match fetcher.get_remote(url).await {
         Ok(Fetched::Page(page)) => page,
         Ok(Fetched::NotModified) => return Err("the server answered 304 to a plain request".into()),
@@ -14,7 +16,9 @@ pub async fn fetch_full_text(fetcher: &Fetcher, url: &str) -> Result<String, Str
     // Extraction parses a whole page: CPU work, kept off the async workers.
     tokio::task::spawn_blocking(move || {
         let html = decode_html(&page);
-        extract(&html, Some(&page.final_url)).map(|a| a.content_html).map_err(|e| e.to_string())
+        extract(&html, Some(&page.final_url))
+            .map(|a| FullText { html: a.content_html, author: a.author, published: a.published })
+            .map_err(|e| e.to_string())
     })
     .await
     .unwrap_or_else(|e| Err(format!("internal error while extracting: {e}")))

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod extract;
 pub mod fetch;
 pub mod fulltext;
 pub mod import;

@@ -96,6 +96,22 @@ pub struct Article {
     pub first_seen: DateTime<Utc>,
 }
 
+/// An article's page, fetched and extracted: its text, and what the page says of its author and
+/// date (shown where the feed gave none).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FullText {
+    pub html: String,
+    pub author: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+}
+
+/// A page known only by its text.
+impl From<&str> for FullText {
+    fn from(html: &str) -> Self {
+        FullText { html: html.to_string(), ..FullText::default() }
+    }
+}
+
 /// Which articles to list. All conditions combine (AND).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {

@@ -230,14 +230,14 @@ async fn fetch_full_texts(
     }
     let mut pages = Vec::new();
     while let Some(done) = tasks.join_next().await {
-        if let Ok((id, Ok(html))) = done {
-            pages.push((id, html));
+        if let Ok((id, Ok(page))) = done {
+            pages.push((id, page));
         }
     }
     let stored = pages.len() as u32;
     tokio::task::spawn_blocking(move || {
         let mut store = store;
-        pages.iter().try_for_each(|(id, html)| store.set_full_text(*id, html))
+        pages.iter().try_for_each(|(id, page)| store.set_full_text(*id, page))
     })
     .await
     .map_err(|e| RefreshError::Writer(e.to_string()))??;

@@ -255,7 +255,7 @@ fn search_matches_words_prefixes_and_survives_punctuation() {
 
     // Extracted full text is cached and becomes searchable.
     let id = store.articles(&all(), 0, 10).unwrap()[1].id;
-    store.set_full_text(id, "<article>Work-stealing schedulers</article>").unwrap();
+    store.set_full_text(id, &"<article>Work-stealing schedulers</article>".into()).unwrap();
     assert_eq!(search(&store, "schedulers"), ["Rust async runtimes"]);
     let full = store.article(id).unwrap().unwrap();
     assert_eq!(full.full_text_html.as_deref(), Some("<article>Work-stealing schedulers</article>"));
@@ -361,7 +361,7 @@ fn migrates_empty_and_version_one_databases() {
     // Version 2 features on old data: the search index was built, full text can be cached.
     let found = store.articles(&Filter { search: Some("wisdom".into()), ..all() }, 0, 10).unwrap();
     assert_eq!(found.len(), 1);
-    store.set_full_text(ArticleId(7), "<p>full</p>").unwrap();
+    store.set_full_text(ArticleId(7), &"<p>full</p>".into()).unwrap();
     assert_eq!(store.article(ArticleId(7)).unwrap().unwrap().full_text_html.as_deref(), Some("<p>full</p>"));
     drop(store);
     // Opening again is a no-op; an empty database migrates from scratch (see `open`).

@@ -1,11 +1,12 @@
-//! Article text pipeline: layout (render_html), the layout cache, readability extraction with the
-//! chrome pre-clean, and read_page, checked against the hand-written pages in
+//! Article text pipeline: layout (render_html), the layout cache, article extraction
+//! (byline::extract), and read_page, checked against the hand-written pages in
 //! tests/fixtures/pages (each with the article's expected text beside it).
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use byline::text::{ExtractError, LinkKind, RenderCache, Rendered, Style, extract, read_page, render_html};
+use byline::extract::{ExtractError, extract};
+use byline::text::{LinkKind, RenderCache, Rendered, Style, read_page, render_html};
 use unicode_width::UnicodeWidthStr;
 
 const PAGES: &[&str] = &["wordpress", "news", "code-blog", "table-figures", "french"];
@@ -215,7 +216,7 @@ fn fixture_pages_keep_title_and_byline() {
     for (name, title, author) in cases {
         let page = extract(&fixture(&format!("{name}.html")), Some(PAGE_URL)).expect(name);
         assert_eq!(page.title, title, "{name}");
-        let byline = page.byline.unwrap_or_default();
+        let byline = page.author.unwrap_or_default();
         assert!(byline.contains(author), "{name}: byline {byline:?}");
     }
 }
@@ -228,7 +229,7 @@ fn fixture_pages_snapshot_at_width_80() {
         let text = format!(
             "title: {}\nbyline: {}\n\n{}",
             page.title,
-            page.byline.as_deref().unwrap_or("-"),
+            page.author.as_deref().unwrap_or("-"),
             marked(&rendered)
         );
         insta::assert_snapshot!(format!("page_{name}"), text);

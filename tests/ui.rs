@@ -226,7 +226,7 @@ fn reader_shows_full_text_with_its_marker() {
     assert!(screen.contains("Reader · feed content · fetching full text…"), "{screen}");
     let html = "<h2>The whole story</h2><p>Extracted from the page, with every paragraph the feed \
                 left out.</p><p>Second paragraph.</p>";
-    let result = Ok(html.to_string());
+    let result = Ok(html.into());
     let fx = app::update(&mut state, Action::FullTextFetched { request, id, result });
     let Some(Effect::Render { request, id, width, html }) = fx.first().cloned() else { panic!("{fx:?}") };
     let rendered = byline::text::render_html(&html, width);

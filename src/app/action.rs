@@ -1,7 +1,7 @@
 //! What can happen to the state: user commands and input, and results of effects.
 
 use crate::config::keys::Command;
-use crate::model::{Article, ArticleId, ArticleSummary, Feed, Filter, TagCount};
+use crate::model::{Article, ArticleId, ArticleSummary, Feed, Filter, FullText, TagCount};
 use crate::refresh::{FeedReport, Summary};
 use crate::text::Rendered;
 
@@ -93,11 +93,11 @@ pub enum Action {
         width: u16,
         rendered: Rendered,
     },
-    /// The extracted page HTML (already saved), or a one-line reason.
+    /// The extracted page (already saved), or a one-line reason.
     FullTextFetched {
         request: u64,
         id: ArticleId,
-        result: Result<String, String>,
+        result: Result<FullText, String>,
     },
     /// Read state written; `changed` are the ids whose state changed.
     Marked {

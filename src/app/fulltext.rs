@@ -1,7 +1,7 @@
 //! `f` in the reader: show the stored full text or the feed's content, or fetch the full text
 //! in the background. Only the answer to the latest request for the open article is shown.
 
-use crate::model::ArticleId;
+use crate::model::{ArticleId, FullText};
 
 use super::effect::Effect;
 use super::state::{BodySource, FullTextFetch, Load, State};
@@ -41,7 +41,7 @@ pub(super) fn fetched(
     state: &mut State,
     request: u64,
     id: ArticleId,
-    result: Result<String, String>,
+    result: Result<FullText, String>,
 ) -> Vec<Effect> {
     let reader = &mut state.reader;
     let open = reader.article().is_some_and(|a| a.summary.id == id);
@@ -49,10 +49,19 @@ pub(super) fn fetched(
         return Vec::new();
     }
     match result {
-        Ok(html) => {
+        Ok(page) => {
             reader.full_text = FullTextFetch::Idle;
             if let Load::Loaded(article) = &mut reader.article {
-                article.full_text_html = Some(html);
+                article.full_text_html = Some(page.html);
+                // The page's author and date where the feed gave none, as the store reads them.
+                let summary = &mut article.summary;
+                if summary.author.is_none() {
+                    summary.author = page.author;
+                }
+                if let Some(published) = page.published.filter(|_| !summary.has_published) {
+                    summary.date = published;
+                    summary.has_published = true;
+                }
             }
             reader.source = BodySource::FullText;
             reader.scroll = 0;

@@ -5,6 +5,7 @@ mod context;
 mod feeds;
 mod manage;
 mod peek;
+mod read_page;
 mod refresh;
 
 use std::path::PathBuf;
@@ -74,6 +75,9 @@ pub enum Command {
         /// Wrap at this many columns.
         #[arg(long, default_value_t = 80)]
         width: u16,
+        /// Print the article as JSON: url, title, author, published, site, lead_image, text, links.
+        #[arg(long)]
+        json: bool,
     },
     /// Mark articles read: by id, all, one feed's, or one tag's.
     MarkRead(MarkTarget),
@@ -180,7 +184,7 @@ pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
         Command::Articles(query) => articles::list(&ctx, &query),
         Command::Show { id, width } => articles::show(&ctx, id, width),
         Command::Peek { source, json } => peek::peek(&ctx, &source, json),
-        Command::ReadPage { source, width } => peek::read_page(&ctx, &source, width),
+        Command::ReadPage { source, width, json } => read_page::read_page(&ctx, &source, width, json),
         Command::MarkRead(target) => manage::mark_read(&ctx, &target),
         Command::MarkUnread { ids } => manage::set_read(&ctx, &ids, false),
         Command::Star { ids } => manage::set_starred(&ctx, &ids, true),

@@ -1,14 +1,13 @@
-//! `byline peek` (a feed without subscribing) and `byline read-page` (a page's article text).
+//! `byline peek`: a feed without subscribing.
 
 use chrono::SecondsFormat;
 use serde::Serialize;
 
 use crate::fetch::{Fetched, Page};
-use crate::fulltext::decode_html;
 use crate::model::NewArticle;
 use crate::parse::parse_feed;
 use crate::store::Validators;
-use crate::text::{read_page as extract_page, render_html};
+use crate::text::render_html;
 
 use super::context::{Context, runtime};
 
@@ -72,17 +71,8 @@ pub fn peek(ctx: &Context, source: &str, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn read_page(ctx: &Context, source: &str, width: u16) -> anyhow::Result<()> {
-    let page = get(ctx, source)?;
-    let html = decode_html(&page);
-    let text = extract_page(&html, Some(&page.final_url), width.max(20))
-        .map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
-    print!("{text}");
-    Ok(())
-}
-
 /// Fetches a URL or reads a local file, with the configured limits.
-fn get(ctx: &Context, source: &str) -> anyhow::Result<Page> {
+pub(super) fn get(ctx: &Context, source: &str) -> anyhow::Result<Page> {
     let fetcher = ctx.fetcher()?;
     match runtime()?.block_on(fetcher.get(source, &Validators::default())) {
         Ok(Fetched::Page(page)) => Ok(page),

@@ -7,8 +7,8 @@ use super::feeds::{FEED_TAG_LIST, FEED_TITLE};
 use super::filter::{Condition, condition};
 use super::search::index_article;
 use super::{Result, Store, from_ts, split_list, to_ts};
-use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter};
-use crate::sanitize::clean;
+use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter, FullText};
+use crate::sanitize::{clean, clean_line};
 
 /// The columns `summary_from_row` reads, in order. Categories the feed already carries as
 /// tags are left out, so tags come out de-duplicated.
@@ -124,7 +124,7 @@ impl Store {
     /// One whole article, whether or not its feed is still subscribed.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
         let query = format!(
-            "SELECT {}, b.content, b.full_text, a.first_seen
+            "SELECT {}, b.content, b.full_text, a.first_seen, b.page_author, b.page_published
              FROM articles a JOIN feeds f ON f.id = a.feed_id
              JOIN article_bodies b ON b.article_id = a.id
              WHERE a.id = ?1",
@@ -134,8 +134,17 @@ impl Store {
             .conn
             .prepare_cached(&query)?
             .query_row([id.0], |row| {
+                let mut summary = summary_from_row(row)?;
+                if summary.author.is_none() {
+                    summary.author = row.get(SUMMARY_COLUMN_COUNT + 3)?;
+                }
+                let page_published: Option<i64> = row.get(SUMMARY_COLUMN_COUNT + 4)?;
+                if let Some(published) = page_published.filter(|_| !summary.has_published) {
+                    summary.date = from_ts(published);
+                    summary.has_published = true;
+                }
                 Ok(Article {
-                    summary: summary_from_row(row)?,
+                    summary,
                     content_html: row.get(SUMMARY_COLUMN_COUNT)?,
                     full_text_html: row.get(SUMMARY_COLUMN_COUNT + 1)?,
                     first_seen: from_ts(row.get(SUMMARY_COLUMN_COUNT + 2)?),
@@ -192,16 +201,19 @@ impl Store {
         Ok(ids.into_iter().map(ArticleId).collect())
     }
 
-    /// Caches an article's extracted full text (HTML) and makes its words searchable.
-    pub fn set_full_text(&mut self, id: ArticleId, html: &str) -> Result<()> {
-        let html = clean(html);
+    /// Caches an article's extracted full text (HTML) with its page's author and date, and makes
+    /// its words searchable.
+    pub fn set_full_text(&mut self, id: ArticleId, page: &FullText) -> Result<()> {
+        let html = clean(&page.html);
+        let author = page.author.as_deref().map(clean_line).filter(|a| !a.is_empty());
         let tx = self.write()?;
         let row: Option<(String, String)> = tx
             .prepare_cached(
-                "UPDATE article_bodies SET full_text = ?2 WHERE article_id = ?1
+                "UPDATE article_bodies SET full_text = ?2, page_author = ?3, page_published = ?4
+                 WHERE article_id = ?1
                  RETURNING (SELECT title FROM articles WHERE id = ?1), content",
             )?
-            .query_row(params![id.0, html], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params![id.0, html, author, page.published.map(to_ts)], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         if let Some((title, content)) = row {
             index_article(&tx, id.0, &title, &content, Some(&html))?;

@@ -140,8 +140,18 @@ CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 END;
 ";
 
-const STEPS: &[Step] =
-    &[Step { sql: V1, after: None }, Step { sql: V2, after: Some(super::search::index_all) }];
+/// Version 3: what an article's page says of its author and date, beside its full text (the
+/// reader shows them where the feed gave none; the feed's own columns stay the feed's).
+pub const V3: &str = "
+ALTER TABLE article_bodies ADD COLUMN page_author TEXT;
+ALTER TABLE article_bodies ADD COLUMN page_published INTEGER;
+";
+
+const STEPS: &[Step] = &[
+    Step { sql: V1, after: None },
+    Step { sql: V2, after: Some(super::search::index_all) },
+    Step { sql: V3, after: None },
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = STEPS.len() as i64;

@@ -3,24 +3,24 @@
 //!
 //! - [`render_html`]: HTML -> [`Rendered`] lines for one width (html2text underneath).
 //! - [`RenderCache`]: keeps a few recent layouts so a resize does not re-parse on every frame.
-//! - [`extract`]: a whole web page -> the article in it (readability, after a chrome pre-clean).
-//! - [`read_page`]: both, as plain text, for `byline read-page`.
+//! - [`read_page`]: a whole page's article ([`crate::extract`]) laid out, for `byline read-page`.
 
 mod cache;
-mod chrome;
 mod decorator;
-mod extract;
 mod fit;
 mod input;
 mod lines;
+mod plain;
 mod render;
 
 pub use cache::{ContentKey, RenderCache};
-pub use extract::{ExtractError, Extracted, extract};
 pub use fit::wrap_plain;
+pub use plain::{body_links, plain_text};
 pub use render::render_html;
 
 use unicode_width::UnicodeWidthStr;
+
+use crate::extract::ExtractError;
 
 /// How a span should look; the UI turns this into terminal attributes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -115,11 +115,11 @@ impl Rendered {
 /// A page as plain text for `byline read-page`: the title, the byline if any, a blank line,
 /// the article body laid out at `width`, then the list of its links.
 pub fn read_page(html: &str, url: Option<&str>, width: u16) -> Result<String, ExtractError> {
-    let page = extract(html, url)?;
+    let page = crate::extract::extract(html, url)?;
     let rendered = render_html(&page.content_html, width);
     let width = usize::from(width.max(1));
     let mut out: Vec<String> = fit::wrap_plain(&page.title, width);
-    if let Some(byline) = &page.byline {
+    if let Some(byline) = &page.author {
         out.extend(fit::wrap_plain(byline, width));
     }
     out.push(String::new());

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::app::{Action, ArticlePage, Effect, TagList};
-use crate::model::{ArticleId, FeedSpec};
+use crate::model::{ArticleId, FeedSpec, FullText};
 use crate::store::{FeedUpdate, Store};
 
 pub enum DbRequest {
@@ -28,7 +28,7 @@ pub enum DbRequest {
     SaveFullText {
         request: u64,
         id: ArticleId,
-        html: String,
+        page: FullText,
     },
 }
 
@@ -87,9 +87,9 @@ fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
                 Err(err) => Action::Failed(format!("cannot save the new feed: {err}")),
             }
         }
-        DbRequest::SaveFullText { request, id, html } => {
-            let result = match store.set_full_text(*id, html) {
-                Ok(()) => Ok(html.clone()),
+        DbRequest::SaveFullText { request, id, page } => {
+            let result = match store.set_full_text(*id, page) {
+                Ok(()) => Ok(page.clone()),
                 Err(err) => Err(format!("cannot save it: {err}")),
             };
             Action::FullTextFetched { request: *request, id: *id, result }
@@ -213,14 +213,19 @@ mod tests {
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
         let db = spawn(store, tx).expect("thread");
         let html = "<p>the whole story</p>".to_string();
-        db.send(DbRequest::SaveFullText { request: 4, id, html: html.clone() }).expect("send");
+        let published = chrono::DateTime::from_timestamp(1_700_000_000, 0);
+        let page = FullText { html: html.clone(), author: Some("Ada Page".into()), published };
+        db.send(DbRequest::SaveFullText { request: 4, id, page: page.clone() }).expect("send");
         let answer = rx.blocking_recv();
-        assert_eq!(answer, Some(Action::FullTextFetched { request: 4, id, result: Ok(html.clone()) }));
+        assert_eq!(answer, Some(Action::FullTextFetched { request: 4, id, result: Ok(page) }));
         db.send(DbRequest::Effect(Effect::LoadArticle { request: 5, id })).expect("send");
         let Some(Action::ArticleLoaded { result: Ok(Some(article)), .. }) = rx.blocking_recv() else {
             panic!("article")
         };
         assert_eq!(article.full_text_html, Some(html), "kept in the store");
+        // The fixture's items have neither author nor date: the page's are shown.
+        assert_eq!(article.summary.author.as_deref(), Some("Ada Page"));
+        assert_eq!((article.summary.date, article.summary.has_published), (published.expect("date"), true));
     }
 
     #[test]

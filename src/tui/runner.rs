@@ -146,9 +146,9 @@ impl Runner {
         let job = tokio::spawn(async move { crate::fulltext::fetch_full_text(&fetcher, &url).await });
         tokio::spawn(async move {
             let reason = match job.await {
-                Ok(Ok(html)) => {
-                    let html = crate::sanitize::clean(&html);
-                    if db.send(DbRequest::SaveFullText { request, id, html }).is_ok() {
+                Ok(Ok(mut page)) => {
+                    page.html = crate::sanitize::clean(&page.html);
+                    if db.send(DbRequest::SaveFullText { request, id, page }).is_ok() {
                         return;
                     }
                     "the database thread has stopped".to_string()
@@ -300,9 +300,10 @@ mod tests {
         let runner = Runner::new(store, path.clone(), fetcher, subs, Vec::new(), 0, tx).expect("runner");
 
         runner.run(vec![Effect::FetchFullText { request: 1, id: ids[0], url: server.url("/post") }]);
-        let Some(Action::FullTextFetched { request: 1, id, result: Ok(html) }) = rx.recv().await else {
+        let Some(Action::FullTextFetched { request: 1, id, result: Ok(page) }) = rx.recv().await else {
             panic!("no full text")
         };
+        let html = page.html;
         assert_eq!(id, ids[0]);
         assert!(html.contains("night buses") || html.contains("electric buses"), "{html}");
         let saved = Store::open(&path).expect("reopen").article(ids[0]).expect("read");

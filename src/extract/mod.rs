@@ -1,0 +1,106 @@
+//! A whole web page -> the article in it, with its metadata.
+//!
+//! Two extractors read every page, each with its own idea of an article:
+//! readability ([`readable`], dom_smoothie) picks the element that holds the article and keeps
+//! all of it; trafilatura ([`scored`], rs-trafilatura) keeps the text blocks that score as
+//! prose. Both keep nearly all of an article, and each keeps chrome the other drops (a "related
+//! stories" list inside the container, a caption, a newsletter plea). So the article is
+//! readability's container less the blocks trafilatura did not keep ([`agree`]), as long as the
+//! two agree on most of it; where they do not, one of them missed the article and the other is
+//! taken whole ([`choose`]). A page neither can read falls back to its largest block of text
+//! ([`fallback`]) rather than to nothing.
+
+mod agree;
+mod choose;
+mod chrome;
+mod fallback;
+mod meta;
+mod readable;
+mod scored;
+mod slim;
+mod tokens;
+
+use chrono::{DateTime, Utc};
+
+use crate::sanitize::clean;
+
+/// The article found in a page. `title`, `author` and `site` are sanitised one-line text;
+/// `content_html` is the article's HTML with control characters removed (lay it out with
+/// [`crate::text::render_html`], which sanitises again).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extracted {
+    pub title: String,
+    pub author: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    /// The site's name (`og:site_name` and the like).
+    pub site: Option<String>,
+    /// The page's lead image (`og:image` and the like), an absolute http(s) URL.
+    pub lead_image: Option<String>,
+    pub content_html: String,
+}
+
+/// Why a page gave no article; callers fall back to the feed's own content.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExtractError {
+    #[error("the page is empty")]
+    Empty,
+    #[error("no article content found")]
+    NoContent,
+    #[error("the page has too many elements to extract an article ({0})")]
+    TooLarge(usize),
+}
+
+/// Pages with more elements than this are not worth scoring (and would take seconds).
+const MAX_ELEMENTS: usize = 60_000;
+
+/// Less article text than this (in bytes, whitespace excluded) is not an article.
+const MIN_TEXT: usize = 40;
+
+/// Finds the article in `html`. `url` is the page's address; when absolute it makes relative
+/// links and images absolute.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, ExtractError> {
+    if html.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    // A relative or malformed page URL only costs link resolution, not the article.
+    let url = url.filter(|u| url::Url::parse(u).is_ok_and(|u| u.has_host()));
+    let html = &*slim::slim(html);
+    // The two extractors parse the page each on its own: on two cores, side by side.
+    let (readable, scored) = std::thread::scope(|scope| {
+        let scored = scope.spawn(|| scored::score(html));
+        let readable = readable::read(html, url);
+        (readable, scored.join().ok().flatten())
+    });
+    let readable = readable?;
+    let content = fallback::unless_outweighed(choose::content(readable.as_ref(), scored.as_ref()), html)
+        .filter(|content| text_len(&content.text) >= MIN_TEXT)
+        .ok_or(ExtractError::NoContent)?;
+    let meta = meta::Meta::gather(readable.as_ref(), scored.as_ref(), url);
+    Ok(Extracted {
+        title: meta.title,
+        author: meta.author,
+        published: meta.published,
+        site: meta.site,
+        lead_image: meta.lead_image,
+        content_html: clean(&content.html),
+    })
+}
+
+/// An article body as one extractor (or the fallback) gave it: its HTML and its text.
+#[derive(Debug, Clone)]
+struct Content {
+    html: String,
+    text: String,
+}
+
+impl Content {
+    /// The body of a parsed document (an extractor's article, after our edits).
+    fn of_document(doc: &dom_query::Document) -> Content {
+        let body = doc.select("body");
+        Content { html: body.inner_html().to_string(), text: body.text().to_string() }
+    }
+}
+
+fn text_len(text: &str) -> usize {
+    text.split_whitespace().map(str::len).sum()
+}
