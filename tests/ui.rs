@@ -66,6 +66,7 @@ fn open_with_layout(state: &mut State, layout: impl FnOnce(u16) -> Rendered) {
         content_html: String::new(),
         full_text_html: None,
         first_seen: chrono::Utc::now(),
+        media: Default::default(),
     };
     let fx = app::update(state, Action::ArticleLoaded { request, result: Ok(Some(article)) });
     let Some(Effect::Render { request, id, width, .. }) = fx.first().cloned() else { panic!("{fx:?}") };

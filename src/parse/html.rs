@@ -114,7 +114,8 @@ fn entity(name: &str) -> Option<char> {
         "uuml" => 'ü',
         "ouml" => 'ö',
         "auml" => 'ä',
-        _ => return None,
+        // The rest of HTML 4's (RSS 0.91's DTD brings them all).
+        _ => return super::repair::html_entity(name),
     })
 }
 

@@ -7,7 +7,7 @@ use super::feeds::{FEED_TAG_LIST, FEED_TITLE};
 use super::filter::{Condition, condition};
 use super::search::index_article;
 use super::{Result, Store, from_ts, split_list, to_ts};
-use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter};
+use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter, Media};
 use crate::sanitize::clean;
 
 /// The columns `summary_from_row` reads, in order. Categories the feed already carries as
@@ -42,6 +42,11 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
         read: row.get(9)?,
         starred: row.get(10)?,
     })
+}
+
+/// Stored attachments; a row written by a newer byline that this one cannot read shows none.
+fn media_from_json(json: Option<String>) -> Media {
+    json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
 }
 
 /// The articles matching a condition with `n`, their position in the list order (from 0).
@@ -124,7 +129,7 @@ impl Store {
     /// One whole article, whether or not its feed is still subscribed.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
         let query = format!(
-            "SELECT {}, b.content, b.full_text, a.first_seen
+            "SELECT {}, b.content, b.full_text, a.first_seen, b.media
              FROM articles a JOIN feeds f ON f.id = a.feed_id
              JOIN article_bodies b ON b.article_id = a.id
              WHERE a.id = ?1",
@@ -139,6 +144,7 @@ impl Store {
                     content_html: row.get(SUMMARY_COLUMN_COUNT)?,
                     full_text_html: row.get(SUMMARY_COLUMN_COUNT + 1)?,
                     first_seen: from_ts(row.get(SUMMARY_COLUMN_COUNT + 2)?),
+                    media: media_from_json(row.get(SUMMARY_COLUMN_COUNT + 3)?),
                 })
             })
             .optional()?;

@@ -140,8 +140,17 @@ CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 END;
 ";
 
-const STEPS: &[Step] =
-    &[Step { sql: V1, after: None }, Step { sql: V2, after: Some(super::search::index_all) }];
+/// Version 3: an item's attachments (enclosures, thumbnail) as JSON beside its body; NULL for
+/// the many items without any, so they cost nothing.
+pub const V3: &str = "
+ALTER TABLE article_bodies ADD COLUMN media TEXT;
+";
+
+const STEPS: &[Step] = &[
+    Step { sql: V1, after: None },
+    Step { sql: V2, after: Some(super::search::index_all) },
+    Step { sql: V3, after: None },
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = STEPS.len() as i64;
