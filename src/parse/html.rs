@@ -41,8 +41,17 @@ pub(crate) fn text_of(html: &str) -> String {
         text.push_str(&rest[..open]);
         // A tag separates words ("a<br>b" is two words).
         text.push(' ');
-        rest = match rest[open..].find('>') {
-            Some(close) => &rest[open + close + 1..],
+        let tag = &rest[open..];
+        // A script's or style's text is code, not words.
+        let hidden =
+            ["<script", "<style"].into_iter().find(|t| starts_with_ignore_case(tag.as_bytes(), t.as_bytes()));
+        let close = match hidden {
+            Some(t) => find_ignore_case(tag.as_bytes(), format!("</{}", &t[1..]).as_bytes())
+                .and_then(|end| tag[end..].find('>').map(|c| end + c)),
+            None => tag.find('>'),
+        };
+        rest = match close {
+            Some(close) => &tag[close + 1..],
             None => "",
         };
     }
@@ -174,6 +183,7 @@ mod tests {
     #[test]
     fn html_titles_become_text() {
         assert_eq!(text_of("Rust <b>1.90</b> &amp; Cargo&#8217;s &hellip;"), "Rust  1.90  & Cargo’s …");
+        assert_eq!(text_of("safe<SCRIPT>alert('x')</script> text"), "safe  text");
         assert_eq!(decode_entities("AT&T &bogus; &#xZZ; & done"), "AT&T &bogus; &#xZZ; & done");
     }
 

@@ -106,15 +106,15 @@ fn repaired(base: Option<&Url>, utf8: &[u8], floor: usize) -> Option<Result<Feed
     }
     let fixed = repair::repair(text)?;
     let feed = parser(base).parse(fixed.text.as_bytes()).ok()?;
-    if fixed.cut && feed.entries.is_empty() {
+    if fixed.cut && feed.entries.is_empty() && count_items(utf8) > 0 {
         return Some(Err(ParseError::Invalid("the document ends before its first complete item".into())));
     }
-    let something = feed.title.is_some() || !feed.entries.is_empty();
+    let something = feed.title.is_some() || !feed.entries.is_empty() || !feed.links.is_empty();
     (something && feed.entries.len() >= floor).then_some(Ok(feed))
 }
 
 /// Whether feed-rs "succeeded" on a document it cannot really read: nothing at all (Atom 0.3
-/// reads as empty), or entries without any text while the document has XHTML bodies.
+/// reads as empty), or entries without any text while the document has (X)HTML bodies.
 fn looks_incomplete(feed: &Feed, utf8: &[u8]) -> bool {
     if feed.title.is_none() && feed.entries.is_empty() {
         return true;
@@ -122,7 +122,8 @@ fn looks_incomplete(feed: &Feed, utf8: &[u8]) -> bool {
     let textless = |e: &feed_rs::model::Entry| {
         e.content.as_ref().is_none_or(|c| c.body.is_none()) && e.summary.is_none() && e.media.is_empty()
     };
-    feed.entries.iter().any(textless) && html::find(utf8, b"http://www.w3.org/1999/xhtml").is_some()
+    feed.entries.iter().any(textless)
+        && [&b"<body"[..], b":body", b"<fullitem"].iter().any(|tag| memchr::memmem::find(utf8, tag).is_some())
 }
 
 /// How many item or entry elements the document has: for the error when none could be read.

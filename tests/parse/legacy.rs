@@ -168,8 +168,8 @@ fn enclosures_and_thumbnails() {
 
 #[test]
 fn items_nobody_can_read_are_an_error() {
-    let xml = r#"<feed xmlns="http://example.com/not-atom"><entry><title>x</title></entry>
-        <entry><title>y</title></entry></feed>"#;
+    let xml = r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://x.example/not-rss">
+        <item><title>x</title></item><item><title>y</title></item></rdf:RDF>"#;
     let err = parse_feed(xml.as_bytes(), None, "https://x.example/").expect_err("unreadable");
     assert_eq!(err, ParseError::Invalid("none of its 2 items could be read".into()));
 }

@@ -4,23 +4,29 @@
 const ATOM03: &str = "http://purl.org/atom/ns#";
 const ATOM10: &str = "http://www.w3.org/2005/Atom";
 
-/// Whether the root is Atom 0.3; if so its namespace becomes Atom 1.0's.
+/// Whether a `feed` root is not Atom 1.0 (0.3, or a namespace nobody knows: a person still
+/// reads it as Atom); if so its namespace becomes Atom 1.0's.
 pub(super) fn map_root(attrs: &mut Vec<(String, String)>) -> bool {
-    let mut is_03 = false;
+    let mut old = false;
     for (name, value) in attrs.iter_mut() {
-        if (name == "xmlns" || name.starts_with("xmlns:"))
-            && value.trim_end_matches('/') == ATOM03.trim_end_matches('/')
-        {
+        if name.starts_with("xmlns:") && value.trim_end_matches('/') == ATOM03.trim_end_matches('/') {
             *value = ATOM10.to_string();
-            is_03 = true;
+            old = true;
         }
     }
-    let versioned = attrs.iter().any(|(name, value)| name == "version" && value.starts_with("0."));
-    if versioned && !attrs.iter().any(|(name, _)| name == "xmlns") {
-        attrs.push(("xmlns".into(), ATOM10.into()));
+    match attrs.iter_mut().find(|(name, _)| name == "xmlns") {
+        Some((_, value)) if value == ATOM10 => {}
+        Some((_, value)) => {
+            *value = ATOM10.to_string();
+            old = true;
+        }
+        None => {
+            old |= attrs.iter().any(|(name, value)| name == "version" && value.starts_with("0."));
+            attrs.push(("xmlns".into(), ATOM10.into()));
+        }
     }
     attrs.retain(|(name, _)| name != "version");
-    is_03 || versioned
+    old
 }
 
 /// The Atom 1.0 name of an Atom 0.3 element (prefix kept).

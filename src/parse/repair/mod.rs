@@ -25,6 +25,8 @@ pub(crate) fn max_output(len: usize) -> usize {
     2 * len + 4096
 }
 
+const RSS10: &str = "http://purl.org/rss/1.0/";
+
 /// A repaired document.
 #[derive(Debug)]
 pub(crate) struct Repaired {
@@ -114,10 +116,6 @@ fn root_start(doc: &str) -> usize {
         at = lt + 1;
     }
     best.unwrap_or(0)
-}
-
-fn is_xhtml(tag: &Tag) -> bool {
-    tag.name.starts_with("xhtml:") || tag.attrs.iter().any(|(n, v)| n == "xmlns" && v.contains("1999/xhtml"))
 }
 
 /// An xml:base feed-rs can use: absolute, or relative (joined to the one above).
@@ -292,8 +290,9 @@ impl Pass<'_> {
             }
             atom03::map_tag(&mut tag.name, &mut tag.attrs);
         }
-        if local(&tag.name) == "body" && self.in_item() && is_xhtml(&tag) {
-            // An XHTML body in an item (an old way to carry content): its HTML, as content.
+        if matches!(local(&tag.name), "body" | "fullitem") && self.in_item() {
+            // An (X)HTML body or a Userland fullitem in an item (old ways to carry content): its
+            // HTML, as content.
             let atom = self.stack.first().is_some_and(|root| local(&root.name) == "feed");
             tag.name = if atom { "content" } else { "content:encoded" }.to_string();
             tag.attrs = if atom { vec![("type".into(), "html".into())] } else { Vec::new() };
@@ -348,11 +347,20 @@ impl Pass<'_> {
     /// namespace.
     fn root(&mut self, tag: &mut Tag) {
         match local(&tag.name) {
+            // RSS 2.0 has no namespace: one on the root (Userland's) hides every element.
             "rss" => {
-                tag.attrs.retain(|(name, _)| name != "version");
+                tag.attrs.retain(|(name, _)| name != "version" && name != "xmlns");
                 tag.attrs.insert(0, ("version".into(), "2.0".into()));
             }
             "feed" => self.atom03 = atom03::map_root(&mut tag.attrs),
+            // RSS 0.90's namespace read as RSS 1.0's, which has the same elements.
+            "RDF" => {
+                for (name, value) in &mut tag.attrs {
+                    if name == "xmlns" && value != RSS10 {
+                        *value = RSS10.to_string();
+                    }
+                }
+            }
             _ => {}
         }
     }
