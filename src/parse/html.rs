@@ -23,6 +23,12 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     }
 }
 
+/// Whether a feed's root element starts near the top of the document.
+pub(crate) fn has_feed_root(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    [&b"<rss"[..], b"<feed", b"<rdf:RDF"].iter().any(|tag| find(head, tag).is_some())
+}
+
 fn skip_past<'a>(bytes: &'a [u8], end: &[u8]) -> Option<&'a [u8]> {
     find(bytes, end).map(|at| &bytes[at + end.len()..])
 }

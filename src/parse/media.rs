@@ -30,7 +30,7 @@ pub(super) fn media(entry: &Entry, base: Option<&Url>) -> Media {
             let duration = content.duration.or(object.duration).or(item_duration.take());
             add(Enclosure {
                 url,
-                mime: content.content_type.as_ref().and_then(|t| mime(&t.to_string())),
+                mime: content.content_type.as_ref().and_then(|t| mime(t.as_ref())),
                 length: content.size.filter(|&n| n > 0),
                 duration: duration.map(|d| d.as_secs()).filter(|&s| s > 0),
             });

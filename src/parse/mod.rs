@@ -42,7 +42,8 @@ pub fn parse_feed(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }
-    if html::looks_like_html(bytes) {
+    // A page, unless an HTML doctype was put before a feed (it happens).
+    if html::looks_like_html(bytes) && !html::has_feed_root(bytes) {
         return Err(ParseError::HtmlPage { feeds: discover_feeds(bytes, url) });
     }
 

@@ -254,3 +254,17 @@ fn item_ends(bytes: &[u8]) -> Vec<usize> {
     ends.sort_unstable();
     ends
 }
+
+#[test]
+fn an_html_doctype_before_a_feed_and_base64_atom_text() {
+    let xml = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"x\">\n\
+               <rss><channel><title>found</title><item><title>i</title></item></channel></rss>";
+    let feed = parse_feed(xml.as_bytes(), None, "https://x.example/").expect("a feed, not a page");
+    assert_eq!(feed.title.as_deref(), Some("found"));
+
+    // Atom 1.0: a text construct with a MIME type that is not text is base64.
+    let xml = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry>
+        <title type="application/octet-stream">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title></entry></feed>"#;
+    let feed = parse_feed(xml.as_bytes(), None, "https://x.example/").expect("parsed");
+    assert_eq!(titles(&feed), ["Example Atom"]);
+}

@@ -13,10 +13,12 @@
 
 mod atom03;
 mod entities;
+mod tag;
 mod text;
 
 pub(crate) use entities::html_entity;
 
+use self::tag::{Tag, is_name_start, read_tag};
 use self::text::{escape_all, fix_text, push_end, strip_tags};
 
 /// The largest output for an input of `len` bytes: twice the input and a little (the closing
@@ -130,22 +132,6 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 /// The local part of a qualified name.
 fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
-}
-
-fn is_name_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_' || c == ':' || !c.is_ascii()
-}
-
-fn is_name_char(c: char) -> bool {
-    is_name_start(c) || c.is_ascii_digit() || c == '-' || c == '.'
-}
-
-/// A start tag as read: name, attributes, whether it closed itself, and where it ended.
-struct Tag {
-    name: String,
-    attrs: Vec<(String, String)>,
-    empty: bool,
-    end: usize,
 }
 
 impl Pass<'_> {
@@ -272,7 +258,7 @@ impl Pass<'_> {
     }
 
     fn start_tag(&mut self) -> Option<()> {
-        let tag = self.read_tag()?;
+        let tag = read_tag(self.doc, self.pos)?;
         self.pos = tag.end;
         if self.stack.is_empty() && self.root_decl_at.is_some() {
             return Some(());
@@ -424,61 +410,6 @@ impl Pass<'_> {
             parent.has_title |= name_local == "title" && parent.kind == Kind::Item;
         }
         Some(())
-    }
-
-    /// Reads the start tag at `pos`; None when the input ends inside it.
-    fn read_tag(&self) -> Option<Tag> {
-        let doc = self.doc;
-        let mut i = self.pos + 1;
-        let name_len = doc[i..].find(|c: char| !is_name_char(c)).unwrap_or(doc.len() - i);
-        let name = doc[i..i + name_len].to_string();
-        i += name_len;
-        let mut attrs: Vec<(String, String)> = Vec::new();
-        loop {
-            let rest = &doc[i..];
-            let trimmed = rest.trim_start();
-            i += rest.len() - trimmed.len();
-            let c = trimmed.chars().next()?;
-            match c {
-                '>' => return Some(Tag { name, attrs, empty: false, end: i + 1 }),
-                '/' if trimmed.starts_with("/>") => {
-                    return Some(Tag { name, attrs, empty: true, end: i + 2 });
-                }
-                // A tag that runs into the next one ends there.
-                '<' => return Some(Tag { name, attrs, empty: false, end: i }),
-                c if is_name_start(c) => {
-                    let len = trimmed.find(|c: char| !is_name_char(c)).unwrap_or(trimmed.len());
-                    let attr = trimmed[..len].to_string();
-                    i += len;
-                    let value = self.attr_value(&mut i)?;
-                    let value = value.unwrap_or_else(|| attr.clone());
-                    if !attrs.iter().any(|(n, _)| *n == attr) {
-                        attrs.push((attr, value));
-                    }
-                }
-                c => i += c.len_utf8(),
-            }
-        }
-    }
-
-    /// `= "value"`, `= 'value'` or `= value` after an attribute name (None inside: the input
-    /// ended; Some(None): no value, as in HTML's `<option selected>`).
-    #[allow(clippy::option_option)]
-    fn attr_value(&self, i: &mut usize) -> Option<Option<String>> {
-        let doc = self.doc;
-        let rest = &doc[*i..];
-        let Some(after_eq) = rest.trim_start().strip_prefix('=') else { return Some(None) };
-        let value_part = after_eq.trim_start();
-        let start = doc.len() - value_part.len();
-        let quote = value_part.chars().next()?;
-        if quote == '"' || quote == '\'' {
-            let len = value_part[1..].find(quote)?;
-            *i = start + 1 + len + 1;
-            return Some(Some(text::fix_attr(&value_part[1..1 + len])));
-        }
-        let len = value_part.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(value_part.len());
-        *i = start + len;
-        Some(Some(text::fix_attr(&value_part[..len])))
     }
 
     fn note_prefixes(&mut self, tag: &Tag) {

@@ -110,24 +110,27 @@ pub(super) fn is_text_element(name: &str, attrs: &[(String, String)]) -> bool {
 }
 
 /// Atom text constructs with a MIME type where Atom 1.0 has a keyword: feed-rs rejects the
-/// whole feed on an unknown type.
-pub(super) fn normalise_type(name: &str, attrs: &mut [(String, String)]) {
+/// whole feed on an unknown type. Any other MIME type means base64 (RFC 4287, 4.1.3.3).
+pub(super) fn normalise_type(name: &str, attrs: &mut Vec<(String, String)>) {
     if !matches!(local(name), "title" | "subtitle" | "summary" | "content" | "rights") {
         return;
     }
-    for (key, value) in attrs.iter_mut() {
-        if key == "type" {
-            let lower = value.to_ascii_lowercase();
-            let mapped = match lower.as_str() {
-                "text" | "text/plain" | "plain" => "text",
-                "html" | "text/html" | "escaped" => "html",
-                "xhtml" | "application/xhtml+xml" => "xhtml",
-                _ if local(name) == "content" => continue,
-                _ => "text",
-            };
-            *value = mapped.to_string();
+    let Some(at) = attrs.iter().position(|(key, _)| key == "type") else { return };
+    let lower = attrs[at].1.to_ascii_lowercase();
+    let mapped = match lower.as_str() {
+        "text" | "text/plain" | "plain" => "text",
+        "html" | "text/html" | "escaped" => "html",
+        "xhtml" | "application/xhtml+xml" => "xhtml",
+        t if t.starts_with("text/") || t.ends_with("xml") => "text",
+        _ if local(name) == "content" && attrs.iter().any(|(key, _)| key == "src") => return,
+        _ => {
+            if !attrs.iter().any(|(key, _)| key == "mode") {
+                attrs.push(("mode".into(), "base64".into()));
+            }
+            "html"
         }
-    }
+    };
+    attrs[at].1 = mapped.to_string();
 }
 
 /// The inside of element `name` whose start tag ends at `pos`, up to its end tag: (inner,
@@ -237,14 +240,14 @@ fn pieces(inner: &str) -> Vec<Piece<'_>> {
             out.push(Piece::Text(&rest[..lt]));
         }
         let at = &rest[lt..];
-        if at.starts_with("<![CDATA[") {
+        if let Some(unclosed) = at.strip_prefix("<![CDATA[") {
             match cdata_at(inner, i + lt) {
                 Some((text, after)) => {
                     out.push(Piece::Cdata(text));
                     i = after;
                 }
                 None => {
-                    out.push(Piece::Cdata(&at[9..]));
+                    out.push(Piece::Cdata(unclosed));
                     break;
                 }
             }
