@@ -251,7 +251,7 @@ fn enclosures_are_listed_after_the_links_numbered_on() {
         content_html: String::new(),
         full_text_html: None,
         first_seen: chrono::Utc::now(),
-        media: Media { enclosures: vec![episode], image: None },
+        media: Media { enclosures: vec![episode], image: Some("https://cdn.example/ep42.jpg".into()) },
     };
     let fx = app::update(&mut state, Action::ArticleLoaded { request, result: Ok(Some(article)) });
     let Some(Effect::Render { request, id, width, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
@@ -267,14 +267,17 @@ fn enclosures_are_listed_after_the_links_numbered_on() {
     };
     assert!(at("[2] https://docs.example/") < at("Enclosures:"));
     assert_eq!(at("Enclosures:") + 1, at("[3] https://cdn.example/ep42.mp3 (audio/mpeg, 12.3 MB, 42:17)"));
+    assert_eq!(at("Enclosures:") + 2, at("[4] https://cdn.example/ep42.jpg (thumbnail)"));
 
-    // Link 3 is the enclosure; there is no link 4.
+    // Link 3 is the enclosure, 4 the thumbnail; there is no link 5.
     state.focus = Pane::Reader;
     app::update(&mut state, Action::Digit('3'));
     assert_eq!(cmd(&mut state, Command::Open), vec![Effect::OpenUrl("https://cdn.example/ep42.mp3".into())]);
     app::update(&mut state, Action::Digit('4'));
+    assert_eq!(cmd(&mut state, Command::Open), vec![Effect::OpenUrl("https://cdn.example/ep42.jpg".into())]);
+    app::update(&mut state, Action::Digit('5'));
     assert!(cmd(&mut state, Command::OpenLink).is_empty());
-    assert_eq!(state.message.as_deref(), Some("no link 4"));
-    // The scroll limit counts the enclosure lines.
-    assert_eq!(app::doc_len(&state, width), 1 + 4 + 8 + 4 + 3);
+    assert_eq!(state.message.as_deref(), Some("no link 5"));
+    // The scroll limit counts the attachment lines.
+    assert_eq!(app::doc_len(&state, width), 1 + 4 + 8 + 4 + 4);
 }

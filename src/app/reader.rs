@@ -1,5 +1,5 @@
 //! The reader's document shape: a header, the body, the numbered links, then the numbered
-//! enclosures (numbers go on from the links'). Shared by `update` (scroll limits, opening link N)
+//! attachments (enclosures and thumbnail; numbers go on from the links'). Shared by `update` (scroll limits, opening link N)
 //! and the UI (drawing).
 
 use super::state::{Reader, State};
@@ -28,14 +28,22 @@ pub fn doc_len(state: &State, width: u16) -> usize {
     let body = reader.body.loaded().map(|b| (b.rendered.lines.len(), b.rendered.links.len()));
     let (lines, links) = body.unwrap_or((1, 0));
     let links = if links > 0 { links + 2 } else { 0 };
-    let enclosures = enclosures(reader).len();
-    let enclosures = if enclosures > 0 && reader.body.loaded().is_some() { enclosures + 2 } else { 0 };
-    title_lines(reader, width).len() + HEADER_EXTRA + lines + links + enclosures
+    let attachments = attachments(reader).len();
+    let attachments = if attachments > 0 && reader.body.loaded().is_some() { attachments + 2 } else { 0 };
+    title_lines(reader, width).len() + HEADER_EXTRA + lines + links + attachments
 }
 
-/// The open article's enclosures (none before it is loaded).
-pub fn enclosures(reader: &Reader) -> &[Enclosure] {
-    reader.article().map_or(&[], |a| a.media.enclosures.as_slice())
+/// The open article's attachments as the reader numbers them after the body's links: its
+/// enclosures, then its thumbnail; each with what is known about it.
+pub fn attachments(reader: &Reader) -> Vec<(&str, String)> {
+    let Some(article) = reader.article() else { return Vec::new() };
+    let media = &article.media;
+    let mut list: Vec<(&str, String)> =
+        media.enclosures.iter().map(|e| (e.url.as_str(), enclosure_label(e))).collect();
+    if let Some(image) = &media.image {
+        list.push((image, "thumbnail".into()));
+    }
+    list
 }
 
 /// "audio/mpeg, 12.3 MB, 42:17": what is known about an enclosure besides its address.

@@ -317,11 +317,11 @@ fn link_target(state: &State) -> Result<String, String> {
         let n: usize = state.reader.digits.parse().unwrap_or(0);
         let links = state.reader.body.loaded().map(|b| b.rendered.links.as_slice()).unwrap_or(&[]);
         let base = state.reader.article().and_then(|a| a.summary.link.as_deref());
-        let enclosures = super::reader::enclosures(&state.reader);
+        let attachments = super::reader::attachments(&state.reader);
         let index = n.checked_sub(1);
         return match (index.and_then(|i| links.get(i)), index.and_then(|i| i.checked_sub(links.len()))) {
             (Some(link), _) => Ok(absolute(base, &link.url)),
-            (None, Some(i)) if i < enclosures.len() => Ok(enclosures[i].url.clone()),
+            (None, Some(i)) if i < attachments.len() => Ok(attachments[i].0.to_string()),
             _ => Err(format!("no link {n}")),
         };
     }

@@ -111,7 +111,11 @@ fn repaired(base: Option<&Url>, utf8: &[u8], floor: usize) -> Option<Result<Feed
         return Some(Err(ParseError::Invalid("the document ends before its first complete item".into())));
     }
     let something = feed.title.is_some() || !feed.entries.is_empty() || !feed.links.is_empty();
-    (something && feed.entries.len() >= floor).then_some(Ok(feed))
+    let better = something && feed.entries.len() >= floor;
+    if better {
+        tracing::debug!(items = feed.entries.len(), cut = fixed.cut, "feed read after repair");
+    }
+    better.then_some(Ok(feed))
 }
 
 /// Whether feed-rs "succeeded" on a document it cannot really read: nothing at all (Atom 0.3

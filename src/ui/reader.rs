@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Styles, fit, focused, inner, pane_block, safe};
-use crate::app::{FullTextFetch, Load, Pane, Reader, State, enclosure_label, enclosures, title_lines};
+use crate::app::{FullTextFetch, Load, Pane, Reader, State, attachments, title_lines};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
@@ -83,15 +83,14 @@ fn document<'a>(state: &'a State, styles: &Styles, width: u16) -> Vec<Line<'a>> 
                     lines.push(Line::styled(fit(&text, w), styles.link));
                 }
             }
-            let enclosures = enclosures(reader);
-            if !enclosures.is_empty() {
+            let attachments = attachments(reader);
+            if !attachments.is_empty() {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled("Enclosures:", styles.heading));
                 let first = b.rendered.links.len() + 1;
-                for (i, enclosure) in enclosures.iter().enumerate() {
-                    let label = enclosure_label(enclosure);
+                for (i, (url, label)) in attachments.iter().enumerate() {
                     let label = if label.is_empty() { String::new() } else { format!(" ({label})") };
-                    let text = format!("[{}] {}{label}", first + i, enclosure.url);
+                    let text = format!("[{}] {url}{label}", first + i);
                     lines.push(Line::styled(fit(&text, w), styles.link));
                 }
             }
