@@ -45,9 +45,14 @@ pub(crate) fn text_of(html: &str) -> String {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         text.push_str(&rest[..open]);
+        let tag = &rest[open..];
+        if let Some(comment) = tag.strip_prefix("<!--") {
+            // A comment is nothing, not even a word break.
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
         // A tag separates words ("a<br>b" is two words).
         text.push(' ');
-        let tag = &rest[open..];
         // A script's or style's text is code, not words.
         let hidden =
             ["<script", "<style"].into_iter().find(|t| starts_with_ignore_case(tag.as_bytes(), t.as_bytes()));
@@ -190,6 +195,7 @@ mod tests {
     fn html_titles_become_text() {
         assert_eq!(text_of("Rust <b>1.90</b> &amp; Cargo&#8217;s &hellip;"), "Rust  1.90  & Cargo’s …");
         assert_eq!(text_of("safe<SCRIPT>alert('x')</script> text"), "safe  text");
+        assert_eq!(text_of("sa<!-- a > b -->fe"), "safe");
         assert_eq!(decode_entities("AT&T &bogus; &#xZZ; & done"), "AT&T &bogus; &#xZZ; & done");
     }
 

@@ -289,6 +289,10 @@ impl Pass<'_> {
         self.note_prefixes(&tag);
 
         let name_local = local(&tag.name).to_string();
+        if self.stack.len() == 1 && local(&self.stack[0].name) == "rss" && name_local != "channel" {
+            // RSS items (or channel fields) straight under the root: the channel is implied.
+            self.open_channel();
+        }
         if !tag.empty && !is_root && text::is_text_element(&tag.name, &tag.attrs) {
             return self.text_element(tag, &source_name, &name_local);
         }
@@ -327,6 +331,21 @@ impl Pass<'_> {
             self.pop();
         }
         Some(())
+    }
+
+    fn open_channel(&mut self) {
+        let start = self.out.len();
+        self.out.push_str("<channel>");
+        let end = self.out.len();
+        let channel = Open {
+            name: "channel".into(),
+            kind: Kind::Container,
+            start,
+            children_end: end,
+            has_title: false,
+            has_date: false,
+        };
+        self.stack.push(channel);
     }
 
     /// The root: an RSS root gets a version feed-rs knows, an Atom 0.3 root the Atom 1.0
@@ -495,6 +514,14 @@ mod tests {
             fixed("<rss version='9'><channel><dc:creator a=1 b>x</dc:creator></channel>"),
             "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\
              <dc:creator a=\"1\" b=\"b\">x</dc:creator></channel></rss>"
+        );
+    }
+
+    #[test]
+    fn items_straight_under_the_root_get_a_channel() {
+        assert_eq!(
+            fixed("<rss><item><title>t</title></item></rss>"),
+            "<rss version=\"2.0\"><channel><item><title>t</title></item></channel></rss>"
         );
     }
 
