@@ -289,8 +289,8 @@ impl Pass<'_> {
         self.note_prefixes(&tag);
 
         let name_local = local(&tag.name).to_string();
-        if self.stack.len() == 1 && local(&self.stack[0].name) == "rss" && name_local != "channel" {
-            // RSS items (or channel fields) straight under the root: the channel is implied.
+        if self.stack.len() == 1 && local(&self.stack[0].name) == "rss" && name_local == "item" {
+            // RSS items straight under the root: the channel is implied.
             self.open_channel();
         }
         if !tag.empty && !is_root && text::is_text_element(&tag.name, &tag.attrs) {
