@@ -13,6 +13,7 @@
 
 mod atom03;
 mod entities;
+mod prefixes;
 mod tag;
 mod text;
 
@@ -429,39 +430,6 @@ impl Pass<'_> {
             parent.has_title |= name_local == "title" && parent.kind == Kind::Item;
         }
         Some(())
-    }
-
-    fn note_prefixes(&mut self, tag: &Tag) {
-        for (name, _) in &tag.attrs {
-            if let Some(prefix) = name.strip_prefix("xmlns:") {
-                self.declared.push(prefix.to_string());
-            }
-        }
-        let names = std::iter::once(&tag.name).chain(tag.attrs.iter().map(|(n, _)| n));
-        for name in names {
-            if let Some((prefix, _)) = name.split_once(':')
-                && !matches!(prefix, "xml" | "xmlns")
-                && !self.used.iter().any(|p| p == prefix)
-            {
-                self.used.push(prefix.to_string());
-            }
-        }
-    }
-
-    /// A prefix used but never declared gets a declaration on the root: its usual namespace
-    /// when it is a well-known one, else a placeholder (feed-rs then ignores the element
-    /// instead of mistaking `foo:title` for the title).
-    fn declare_prefixes(&mut self) {
-        let Some(at) = self.root_decl_at else { return };
-        let mut decls = String::new();
-        for prefix in self.used.iter().filter(|p| !self.declared.contains(p)) {
-            let uri = text::known_namespace(prefix);
-            let uri = uri.map_or_else(|| format!("urn:x-undeclared:{prefix}"), str::to_string);
-            text::push_attr(&mut decls, &format!("xmlns:{prefix}"), &uri);
-        }
-        if !decls.is_empty() && at <= self.out.len() {
-            self.out.insert_str(at, &decls);
-        }
     }
 
     /// The input ended inside the root: keep the complete items (and a cut item whose title is

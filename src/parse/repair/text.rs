@@ -316,22 +316,6 @@ pub(super) fn base64_text(inner: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// The namespace a well-known prefix stands for, for feeds that use it without declaring it.
-pub(super) fn known_namespace(prefix: &str) -> Option<&'static str> {
-    Some(match prefix {
-        "dc" => "http://purl.org/dc/elements/1.1/",
-        "content" => "http://purl.org/rss/1.0/modules/content/",
-        "media" => "http://search.yahoo.com/mrss/",
-        "itunes" => "http://www.itunes.com/dtds/podcast-1.0.dtd",
-        "atom" => "http://www.w3.org/2005/Atom",
-        "rdf" => "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        "xhtml" => "http://www.w3.org/1999/xhtml",
-        "wfw" => "http://wellformedweb.org/CommentAPI/",
-        "podcast" => "https://podcastindex.org/namespace/1.0",
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
