@@ -127,6 +127,7 @@ fn articles(feed: usize) -> Vec<NewArticle> {
                 published: Some(newest - age),
                 categories: pick(&pool, seed ^ 0x5555),
                 content_html: feeds::body(feed, item),
+                media: Default::default(),
             }
         })
         .collect()

@@ -1,7 +1,7 @@
 //! The data byline works with, free of any storage or terminal concern.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Row id of a subscribed feed in the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -55,6 +55,39 @@ pub struct NewArticle {
     pub categories: Vec<String>,
     /// Best HTML content: full content over summary. May be empty.
     pub content_html: String,
+    pub media: Media,
+}
+
+/// What an item carries besides its text: attached files (a podcast's episode, a video) and a
+/// picture. Stored as JSON with the article's body.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Media {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enclosures: Vec<Enclosure>,
+    /// A thumbnail's URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+impl Media {
+    pub fn is_empty(&self) -> bool {
+        self.enclosures.is_empty() && self.image.is_none()
+    }
+}
+
+/// One attached file; an absolute http(s) URL.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Enclosure {
+    pub url: String,
+    /// The MIME type the feed gave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mime: Option<String>,
+    /// Size in bytes, when the feed gave one (a length of 0 is "unknown").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<u64>,
+    /// Playing time in seconds (itunes:duration, media:content duration).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u64>,
 }
 
 /// A parsed feed document.
@@ -94,6 +127,7 @@ pub struct Article {
     /// Extracted full text (HTML), once fetched.
     pub full_text_html: Option<String>,
     pub first_seen: DateTime<Utc>,
+    pub media: Media,
 }
 
 /// An article's page, fetched and extracted: its text, and what the page says of its author and

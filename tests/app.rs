@@ -26,6 +26,7 @@ fn article(id: i64) -> Article {
         content_html: "<p>Hello <a href=\"https://a.example\">a</a></p>".into(),
         full_text_html: None,
         first_seen: chrono::Utc::now(),
+        media: Default::default(),
     }
 }
 

@@ -291,7 +291,9 @@ fn peek_prints_a_feed_without_subscribing() {
     let item = &local["items"][0];
     let mut keys: Vec<&str> = item.as_object().expect("object").keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["author", "id", "link", "published", "tags", "text", "title"]);
+    assert_eq!(keys, ["author", "enclosures", "id", "image", "link", "published", "tags", "text", "title"]);
+    assert_eq!(item["enclosures"], serde_json::json!([]));
+    assert!(item["image"].is_null());
     assert!(!item["text"].as_str().expect("text").contains('<'));
 
     let remote = env.ok(&["peek", &env.url("/rss2.xml")]).stdout;
@@ -453,4 +455,52 @@ fn permanent_redirect_is_reported_and_remembered() {
     env.ok(&["refresh"]);
     assert_eq!(env.server.hits("/old.xml"), 1, "the second refresh goes straight to the new address");
     assert_eq!(env.server.hits("/new.xml"), 2);
+}
+
+#[test]
+fn legacy_and_broken_feeds_refresh_and_peek() {
+    let legacy = |name: &str| Route::ok(fixture(&format!("feeds/legacy/{name}"))).content_type("text/xml");
+    let env = Env::new(
+        vec![
+            ("/podcast.xml", legacy("podcast.xml")),
+            ("/ampersands.xml", legacy("ampersands.xml")),
+            ("/atom03.xml", legacy("atom03.xml")),
+            ("/truncated.xml", legacy("truncated.xml")),
+            // Served as HTML by a misconfigured server: still read as the feed it is.
+            ("/php.xml", legacy("php-warnings.xml").content_type("text/html; charset=UTF-8")),
+        ],
+        &[
+            ("/podcast.xml", &[]),
+            ("/ampersands.xml", &[]),
+            ("/atom03.xml", &[]),
+            ("/truncated.xml", &[]),
+            ("/php.xml", &[]),
+        ],
+    );
+    let run = env.ok(&["refresh"]);
+    assert_eq!(run.stdout.trim(), "refreshed 5 feeds: 11 new, 0 unchanged, 0 failed", "{}", run.stderr);
+    let all = titles(&articles(&env, &[]));
+    for title in
+        ["AT&T buys a fibre network", "Escaped HTML content", "Third story, cut in its text", "Hello world!"]
+    {
+        assert!(all.contains(&title.to_string()), "{title:?} in {all:?}");
+    }
+    let first = &articles(&env, &[])[0];
+    let mut keys: Vec<&str> = first.as_object().expect("object").keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        ["author", "feed_title", "feed_url", "id", "link", "published", "read", "starred", "tags", "title"],
+        "articles --json keeps its keys"
+    );
+
+    let peeked = env.json(&["peek", &env.url("/podcast.xml"), "--json"]);
+    assert_eq!(
+        peeked["items"][0]["enclosures"],
+        serde_json::json!([{"url": "https://cdn.podcast.example/ep42.mp3", "type": "audio/mpeg", "length": 12345678}])
+    );
+    assert_eq!(peeked["items"][0]["image"], "https://cdn.podcast.example/ep42.jpg");
+    assert_eq!(peeked["items"][2]["enclosures"][0]["url"], env.url("/ep40.mp3"));
+    assert!(peeked["items"][2]["enclosures"][0]["length"].is_null());
+    assert!(peeked["items"][1]["image"].is_null());
 }

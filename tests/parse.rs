@@ -1,5 +1,9 @@
 //! Feed parsing end to end: fixtures served on 127.0.0.1, fetched, parsed; every format, the
-//! encodings real feeds use, hostile text, and the problems real feeds have.
+//! encodings real feeds use, hostile text, and the problems real feeds have (`legacy`: feeds
+//! that are not quite XML, or not quite today's formats).
+
+#[path = "parse/legacy.rs"]
+mod legacy;
 
 use byline::fetch::{Fetched, Fetcher, Limits};
 use byline::model::ParsedFeed;

@@ -1,6 +1,6 @@
 //! The store against real SQLite files in a temporary folder.
 
-use byline::model::{ArticleId, FeedId, FeedSpec, Filter, NewArticle};
+use byline::model::{ArticleId, Enclosure, FeedId, FeedSpec, Filter, Media, NewArticle};
 use byline::store::{FeedUpdate, SaveStats, Store, StoreError, Validators, migrations};
 use chrono::{DateTime, TimeZone, Utc};
 use tempfile::TempDir;
@@ -563,4 +563,35 @@ fn starred_count_counts_subscribed_feeds_only() {
     assert_eq!(store.starred_count().unwrap(), 3);
     store.sync_feeds(&[spec(A, &[])]).unwrap();
     assert_eq!(store.starred_count().unwrap(), 2, "an unsubscribed feed's stars are hidden");
+}
+
+#[test]
+fn enclosures_are_stored_cleaned_and_updated() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    let a = feed_id(&store, A);
+    let episode = |length| Enclosure {
+        url: "https://cdn.example/ep1.mp3".into(),
+        mime: Some("audio/\u{1b}[31mmpeg".into()),
+        length: Some(length),
+        duration: Some(60),
+    };
+    let mut podcast = item("ep1", "Episode 1", Some(day(2)));
+    podcast.media =
+        Media { enclosures: vec![episode(1000)], image: Some("https://cdn.example/ep1.jpg".into()) };
+    let plain = item("post", "A post", Some(day(1)));
+    store.save_feed(a, &update(vec![podcast.clone(), plain])).unwrap();
+    let list = store.articles(&Filter::default(), 0, 10).unwrap();
+    let stored = store.article(list[0].id).unwrap().unwrap();
+    assert_eq!(stored.media.enclosures[0].mime.as_deref(), Some("audio/mpeg"), "escape sequence removed");
+    assert_eq!(stored.media.enclosures[0].length, Some(1000));
+    assert_eq!(stored.media.image.as_deref(), Some("https://cdn.example/ep1.jpg"));
+    assert_eq!(store.article(list[1].id).unwrap().unwrap().media, Media::default());
+
+    // Only the enclosure changed: the article is updated.
+    podcast.media.enclosures = vec![episode(2000)];
+    let stats = store.save_feed(a, &update(vec![podcast, item("post", "A post", Some(day(1)))])).unwrap();
+    assert_eq!(stats, SaveStats { new: 0, updated: 1 });
+    let stored = store.article(list[0].id).unwrap().unwrap();
+    assert_eq!(stored.media.enclosures[0].length, Some(2000));
 }

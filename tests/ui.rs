@@ -5,7 +5,7 @@ mod tui_fixtures;
 use byline::app::{self, Action, Effect, Pane, State};
 use byline::config::keys::Command;
 use byline::config::theme::Theme;
-use byline::model::Article;
+use byline::model::{Article, Enclosure, Media};
 use byline::text::{Line as TLine, Link, LinkKind, Rendered, Span as TSpan, Style as TStyle};
 use byline::ui::{self, Styles};
 use ratatui::Terminal;
@@ -66,6 +66,7 @@ fn open_with_layout(state: &mut State, layout: impl FnOnce(u16) -> Rendered) {
         content_html: String::new(),
         full_text_html: None,
         first_seen: chrono::Utc::now(),
+        media: Default::default(),
     };
     let fx = app::update(state, Action::ArticleLoaded { request, result: Ok(Some(article)) });
     let Some(Effect::Render { request, id, width, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
@@ -232,4 +233,51 @@ fn reader_shows_full_text_with_its_marker() {
     let rendered = byline::text::render_html(&html, width);
     app::update(&mut state, Action::Rendered { request, id, width, rendered });
     insta::assert_snapshot!(draw(&state, true).backend());
+}
+
+#[test]
+fn enclosures_are_listed_after_the_links_numbered_on() {
+    let mut state = loaded((160, 40), 20);
+    let fx = cmd(&mut state, Command::Open);
+    let Some(Effect::LoadArticle { request, id }) = fx.first().cloned() else { panic!("{fx:?}") };
+    let episode = Enclosure {
+        url: "https://cdn.example/ep42.mp3".into(),
+        mime: Some("audio/mpeg".into()),
+        length: Some(12_345_678),
+        duration: Some(42 * 60 + 17),
+    };
+    let article = Article {
+        summary: state.articles.rows.iter().find(|r| r.id == id).cloned().expect("row"),
+        content_html: String::new(),
+        full_text_html: None,
+        first_seen: chrono::Utc::now(),
+        media: Media { enclosures: vec![episode], image: Some("https://cdn.example/ep42.jpg".into()) },
+    };
+    let fx = app::update(&mut state, Action::ArticleLoaded { request, result: Ok(Some(article)) });
+    let Some(Effect::Render { request, id, width, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
+    app::update(&mut state, Action::Rendered { request, id, width, rendered: rendered_body() });
+
+    let term = draw(&state, false);
+    let buffer = term.backend().buffer();
+    let rows: Vec<String> = (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let at = |text: &str| {
+        rows.iter().position(|r| r.contains(text)).unwrap_or_else(|| panic!("{text}: {rows:#?}"))
+    };
+    assert!(at("[2] https://docs.example/") < at("Enclosures:"));
+    assert_eq!(at("Enclosures:") + 1, at("[3] https://cdn.example/ep42.mp3 (audio/mpeg, 12.3 MB, 42:17)"));
+    assert_eq!(at("Enclosures:") + 2, at("[4] https://cdn.example/ep42.jpg (thumbnail)"));
+
+    // Link 3 is the enclosure, 4 the thumbnail; there is no link 5.
+    state.focus = Pane::Reader;
+    app::update(&mut state, Action::Digit('3'));
+    assert_eq!(cmd(&mut state, Command::Open), vec![Effect::OpenUrl("https://cdn.example/ep42.mp3".into())]);
+    app::update(&mut state, Action::Digit('4'));
+    assert_eq!(cmd(&mut state, Command::Open), vec![Effect::OpenUrl("https://cdn.example/ep42.jpg".into())]);
+    app::update(&mut state, Action::Digit('5'));
+    assert!(cmd(&mut state, Command::OpenLink).is_empty());
+    assert_eq!(state.message.as_deref(), Some("no link 5"));
+    // The scroll limit counts the attachment lines.
+    assert_eq!(app::doc_len(&state, width), 1 + 4 + 8 + 4 + 4);
 }

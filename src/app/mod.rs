@@ -20,7 +20,7 @@ pub use editor::LineEditor;
 pub use effect::Effect;
 pub use keymap::action_for;
 pub use layout::{Layout, help_height, layout};
-pub use reader::{doc_len, title_lines};
+pub use reader::{attachments, doc_len, enclosure_label, title_lines};
 pub use state::{
     Articles, BodySource, Confirm, FullTextFetch, ListCursor, Load, Mark, Mode, Pane, Prompt, PromptKind,
     Reader, RefreshStatus, RenderedBody, Settings, State, TagRow, WINDOW,

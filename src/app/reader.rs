@@ -1,7 +1,9 @@
-//! The reader's document shape: a header, the body, then the numbered links. Shared by `update`
-//! (scroll limits) and the UI (drawing).
+//! The reader's document shape: a header, the body, the numbered links, then the numbered
+//! attachments (enclosures and thumbnail; numbers go on from the links'). Shared by `update` (scroll limits, opening link N)
+//! and the UI (drawing).
 
 use super::state::{Reader, State};
+use crate::model::Enclosure;
 use crate::text::wrap_plain;
 
 /// Header lines after the title: feed/author, date, link, blank.
@@ -26,5 +28,61 @@ pub fn doc_len(state: &State, width: u16) -> usize {
     let body = reader.body.loaded().map(|b| (b.rendered.lines.len(), b.rendered.links.len()));
     let (lines, links) = body.unwrap_or((1, 0));
     let links = if links > 0 { links + 2 } else { 0 };
-    title_lines(reader, width).len() + HEADER_EXTRA + lines + links
+    let attachments = attachments(reader).len();
+    let attachments = if attachments > 0 && reader.body.loaded().is_some() { attachments + 2 } else { 0 };
+    title_lines(reader, width).len() + HEADER_EXTRA + lines + links + attachments
+}
+
+/// The open article's attachments as the reader numbers them after the body's links: its
+/// enclosures, then its thumbnail; each with what is known about it.
+pub fn attachments(reader: &Reader) -> Vec<(&str, String)> {
+    let Some(article) = reader.article() else { return Vec::new() };
+    let media = &article.media;
+    let mut list: Vec<(&str, String)> =
+        media.enclosures.iter().map(|e| (e.url.as_str(), enclosure_label(e))).collect();
+    if let Some(image) = &media.image {
+        list.push((image, "thumbnail".into()));
+    }
+    list
+}
+
+/// "audio/mpeg, 12.3 MB, 42:17": what is known about an enclosure besides its address.
+pub fn enclosure_label(enclosure: &Enclosure) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(enclosure.mime.clone());
+    if let Some(bytes) = enclosure.length {
+        parts.push(size(bytes));
+    }
+    if let Some(seconds) = enclosure.duration {
+        let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+        parts.push(if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") });
+    }
+    parts.join(", ")
+}
+
+fn size(bytes: u64) -> String {
+    let units = [(1e9, "GB"), (1e6, "MB"), (1e3, "kB")];
+    let b = bytes as f64;
+    match units.iter().find(|(scale, _)| b >= *scale) {
+        Some((scale, unit)) => format!("{:.1} {unit}", b / scale),
+        None => format!("{bytes} B"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        let e = Enclosure {
+            url: "https://x.example/a.mp3".into(),
+            mime: Some("audio/mpeg".into()),
+            length: Some(12_345_678),
+            duration: Some(42 * 60 + 17),
+        };
+        assert_eq!(enclosure_label(&e), "audio/mpeg, 12.3 MB, 42:17");
+        let long = Enclosure { duration: Some(3 * 3600 + 5), length: Some(900), mime: None, ..e };
+        assert_eq!(enclosure_label(&long), "900 B, 3:00:05");
+    }
 }

@@ -317,9 +317,12 @@ fn link_target(state: &State) -> Result<String, String> {
         let n: usize = state.reader.digits.parse().unwrap_or(0);
         let links = state.reader.body.loaded().map(|b| b.rendered.links.as_slice()).unwrap_or(&[]);
         let base = state.reader.article().and_then(|a| a.summary.link.as_deref());
-        return match n.checked_sub(1).and_then(|i| links.get(i)) {
-            Some(link) => Ok(absolute(base, &link.url)),
-            None => Err(format!("no link {n}")),
+        let attachments = super::reader::attachments(&state.reader);
+        let index = n.checked_sub(1);
+        return match (index.and_then(|i| links.get(i)), index.and_then(|i| i.checked_sub(links.len()))) {
+            (Some(link), _) => Ok(absolute(base, &link.url)),
+            (None, Some(i)) if i < attachments.len() => Ok(attachments[i].0.to_string()),
+            _ => Err(format!("no link {n}")),
         };
     }
     let article = state.current_article().ok_or("no article selected")?;

@@ -27,6 +27,17 @@ struct ItemJson<'a> {
     author: Option<&'a str>,
     tags: &'a [String],
     text: String,
+    enclosures: Vec<EnclosureJson<'a>>,
+    /// A thumbnail's URL.
+    image: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EnclosureJson<'a> {
+    url: &'a str,
+    #[serde(rename = "type")]
+    mime: Option<&'a str>,
+    length: Option<u64>,
 }
 
 impl<'a> From<&'a NewArticle> for ItemJson<'a> {
@@ -39,6 +50,13 @@ impl<'a> From<&'a NewArticle> for ItemJson<'a> {
             author: a.author.as_deref(),
             tags: &a.categories,
             text: plain_text(&a.content_html),
+            enclosures: a
+                .media
+                .enclosures
+                .iter()
+                .map(|e| EnclosureJson { url: &e.url, mime: e.mime.as_deref(), length: e.length })
+                .collect(),
+            image: a.media.image.as_deref(),
         }
     }
 }

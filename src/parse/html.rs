@@ -23,6 +23,12 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     }
 }
 
+/// Whether a feed's root element starts near the top of the document.
+pub(crate) fn has_feed_root(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    [&b"<rss"[..], b"<feed", b"<rdf:RDF"].iter().any(|tag| find(head, tag).is_some())
+}
+
 fn skip_past<'a>(bytes: &'a [u8], end: &[u8]) -> Option<&'a [u8]> {
     find(bytes, end).map(|at| &bytes[at + end.len()..])
 }
@@ -39,10 +45,24 @@ pub(crate) fn text_of(html: &str) -> String {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         text.push_str(&rest[..open]);
+        let tag = &rest[open..];
+        if let Some(comment) = tag.strip_prefix("<!--") {
+            // A comment is nothing, not even a word break.
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
         // A tag separates words ("a<br>b" is two words).
         text.push(' ');
-        rest = match rest[open..].find('>') {
-            Some(close) => &rest[open + close + 1..],
+        // A script's or style's text is code, not words.
+        let hidden =
+            ["<script", "<style"].into_iter().find(|t| starts_with_ignore_case(tag.as_bytes(), t.as_bytes()));
+        let close = match hidden {
+            Some(t) => find_ignore_case(tag.as_bytes(), format!("</{}", &t[1..]).as_bytes())
+                .and_then(|end| tag[end..].find('>').map(|c| end + c)),
+            None => tag.find('>'),
+        };
+        rest = match close {
+            Some(close) => &tag[close + 1..],
             None => "",
         };
     }
@@ -114,7 +134,8 @@ fn entity(name: &str) -> Option<char> {
         "uuml" => 'ü',
         "ouml" => 'ö',
         "auml" => 'ä',
-        _ => return None,
+        // The rest of HTML 4's (RSS 0.91's DTD brings them all).
+        _ => return super::repair::html_entity(name),
     })
 }
 
@@ -173,6 +194,8 @@ mod tests {
     #[test]
     fn html_titles_become_text() {
         assert_eq!(text_of("Rust <b>1.90</b> &amp; Cargo&#8217;s &hellip;"), "Rust  1.90  & Cargo’s …");
+        assert_eq!(text_of("safe<SCRIPT>alert('x')</script> text"), "safe  text");
+        assert_eq!(text_of("sa<!-- a > b -->fe"), "safe");
         assert_eq!(decode_entities("AT&T &bogus; &#xZZ; & done"), "AT&T &bogus; &#xZZ; & done");
     }
 

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use feed_rs::model::{Entry, Link, Text};
 use url::Url;
 
-use super::{html, keys};
+use super::{html, keys, media};
 use crate::model::NewArticle;
 use crate::sanitize::{clean_line, clean_owned};
 
@@ -14,6 +14,7 @@ const UNTITLED_CHARS: usize = 80;
 
 pub(super) fn article(entry: Entry, base: Option<&Url>, now: DateTime<Utc>) -> NewArticle {
     let link = best_link(&entry.links, base);
+    let media = media::media(&entry, base);
     let content_html = clean_owned(best_content(&entry));
     let mut title = entry.title.as_ref().map(text_line).unwrap_or_default();
     if title.is_empty() {
@@ -44,6 +45,7 @@ pub(super) fn article(entry: Entry, base: Option<&Url>, now: DateTime<Utc>) -> N
         published: entry.published.or(entry.updated).filter(|date| *date <= now + Duration::days(1)),
         categories,
         content_html,
+        media,
     }
 }
 

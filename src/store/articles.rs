@@ -7,7 +7,7 @@ use super::feeds::{FEED_TAG_LIST, FEED_TITLE};
 use super::filter::{Condition, condition};
 use super::search::index_article;
 use super::{Result, Store, from_ts, split_list, to_ts};
-use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter, FullText};
+use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter, FullText, Media};
 use crate::sanitize::{clean, clean_line};
 
 /// The columns `summary_from_row` reads, in order. Categories the feed already carries as
@@ -42,6 +42,11 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
         read: row.get(9)?,
         starred: row.get(10)?,
     })
+}
+
+/// Stored attachments; a row written by a newer byline that this one cannot read shows none.
+fn media_from_json(json: Option<String>) -> Media {
+    json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
 }
 
 /// The articles matching a condition with `n`, their position in the list order (from 0).
@@ -124,7 +129,7 @@ impl Store {
     /// One whole article, whether or not its feed is still subscribed.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
         let query = format!(
-            "SELECT {}, b.content, b.full_text, a.first_seen, b.page_author, b.page_published
+            "SELECT {}, b.content, b.full_text, a.first_seen, b.media, b.page_author, b.page_published
              FROM articles a JOIN feeds f ON f.id = a.feed_id
              JOIN article_bodies b ON b.article_id = a.id
              WHERE a.id = ?1",
@@ -136,9 +141,9 @@ impl Store {
             .query_row([id.0], |row| {
                 let mut summary = summary_from_row(row)?;
                 if summary.author.is_none() {
-                    summary.author = row.get(SUMMARY_COLUMN_COUNT + 3)?;
+                    summary.author = row.get(SUMMARY_COLUMN_COUNT + 4)?;
                 }
-                let page_published: Option<i64> = row.get(SUMMARY_COLUMN_COUNT + 4)?;
+                let page_published: Option<i64> = row.get(SUMMARY_COLUMN_COUNT + 5)?;
                 if let Some(published) = page_published.filter(|_| !summary.has_published) {
                     summary.date = from_ts(published);
                     summary.has_published = true;
@@ -148,6 +153,7 @@ impl Store {
                     content_html: row.get(SUMMARY_COLUMN_COUNT)?,
                     full_text_html: row.get(SUMMARY_COLUMN_COUNT + 1)?,
                     first_seen: from_ts(row.get(SUMMARY_COLUMN_COUNT + 2)?),
+                    media: media_from_json(row.get(SUMMARY_COLUMN_COUNT + 3)?),
                 })
             })
             .optional()?;

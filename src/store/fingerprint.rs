@@ -24,6 +24,14 @@ pub(super) fn fingerprint(items: &[NewArticle]) -> Vec<u8> {
             field(category.as_bytes());
         }
         field(item.content_html.as_bytes());
+        field(&(item.media.enclosures.len() as u64).to_le_bytes());
+        for e in &item.media.enclosures {
+            field(e.url.as_bytes());
+            field(e.mime.as_deref().unwrap_or("\0none").as_bytes());
+            field(&e.length.unwrap_or(u64::MAX).to_le_bytes());
+            field(&e.duration.unwrap_or(u64::MAX).to_le_bytes());
+        }
+        field(item.media.image.as_deref().unwrap_or("\0none").as_bytes());
     }
     hash.finalize().to_vec()
 }

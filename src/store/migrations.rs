@@ -140,9 +140,15 @@ CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 END;
 ";
 
-/// Version 3: what an article's page says of its author and date, beside its full text (the
-/// reader shows them where the feed gave none; the feed's own columns stay the feed's).
+/// Version 3: an item's attachments (enclosures, thumbnail) as JSON beside its body; NULL for
+/// the many items without any, so they cost nothing.
 pub const V3: &str = "
+ALTER TABLE article_bodies ADD COLUMN media TEXT;
+";
+
+/// Version 4: what an article's page says of its author and date, beside its full text (the
+/// reader shows them where the feed gave none; the feed's own columns stay the feed's).
+pub const V4: &str = "
 ALTER TABLE article_bodies ADD COLUMN page_author TEXT;
 ALTER TABLE article_bodies ADD COLUMN page_published INTEGER;
 ";
@@ -151,6 +157,7 @@ const STEPS: &[Step] = &[
     Step { sql: V1, after: None },
     Step { sql: V2, after: Some(super::search::index_all) },
     Step { sql: V3, after: None },
+    Step { sql: V4, after: None },
 ];
 
 /// The schema version this build writes.

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::fingerprint::fingerprint;
 use super::search::{flush_queue, queue_article};
 use super::{FeedUpdate, Result, SaveStats, Store, StoreError, norm_tag, now_ts, to_ts};
-use crate::model::{FeedId, NewArticle};
+use crate::model::{FeedId, Media, NewArticle};
 use crate::sanitize::clean_cow;
 use crate::sanitize::clean_line;
 
@@ -21,8 +21,24 @@ struct Item<'a> {
     author: Option<String>,
     published: Option<i64>,
     content: Cow<'a, str>,
+    /// The attachments as JSON; None when there are none.
+    media: Option<String>,
     /// norm -> display spelling
     categories: HashMap<String, String>,
+}
+
+/// URLs and types are cleaned like every other text from the network before they are kept.
+fn media_json(media: &Media) -> Option<String> {
+    if media.is_empty() {
+        return None;
+    }
+    let mut clean = media.clone();
+    for e in &mut clean.enclosures {
+        e.url = clean_line(&e.url);
+        e.mime = e.mime.as_deref().map(clean_line).and_then(non_empty);
+    }
+    clean.image = clean.image.as_deref().map(clean_line).and_then(non_empty);
+    serde_json::to_string(&clean).ok()
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -46,6 +62,7 @@ impl<'a> Item<'a> {
             author: a.author.as_deref().map(clean_line).and_then(non_empty),
             published: a.published.map(to_ts),
             content: clean_cow(&a.content_html),
+            media: media_json(&a.media),
             categories,
         }
     }
@@ -60,6 +77,7 @@ struct Existing {
     published: Option<i64>,
     first_seen: i64,
     content_changed: bool,
+    media_changed: bool,
 }
 
 impl Store {
@@ -165,13 +183,13 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
     let existing = conn
         .prepare_cached(
             "SELECT a.id, a.title, a.link, a.author, a.published, a.first_seen,
-                 b.content IS NOT ?3
+                 b.content IS NOT ?3, b.media IS NOT ?4
              FROM articles a JOIN article_bodies b ON b.article_id = a.id
              WHERE a.feed_id = ?1 AND a.key = ?2",
         )?
         // SQLite compares the bodies in place: no copy of the old body for the common case of
         // an unchanged article.
-        .query_row(params![feed, item.key, item.content], |r| {
+        .query_row(params![feed, item.key, item.content, item.media], |r| {
             Ok(Existing {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -180,6 +198,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
                 published: r.get(4)?,
                 first_seen: r.get(5)?,
                 content_changed: r.get(6)?,
+                media_changed: r.get(7)?,
             })
         })
         .optional()?;
@@ -203,8 +222,8 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
                 ],
                 |r| r.get(0),
             )?;
-        conn.prepare_cached("INSERT INTO article_bodies (article_id, content) VALUES (?1, ?2)")?
-            .execute(params![id, item.content])?;
+        conn.prepare_cached("INSERT INTO article_bodies (article_id, content, media) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, item.content, item.media])?;
         insert_categories(conn, id, &item.categories)?;
         queue_article(conn, id, &item.title, &item.content, None, false)?;
         return Ok((id, Outcome::New));
@@ -218,6 +237,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         || !item.categories.keys().all(|k| old_categories.contains(k));
     let text_changed = old.title != item.title || old.content_changed;
     let changed = text_changed
+        || old.media_changed
         || categories_changed
         || old.link != item.link
         || old.author != item.author
@@ -237,9 +257,9 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         item.published,
         list_date(item.published, old.first_seen),
     ])?;
-    if old.content_changed {
-        conn.prepare_cached("UPDATE article_bodies SET content = ?2 WHERE article_id = ?1")?
-            .execute(params![old.id, item.content])?;
+    if old.content_changed || old.media_changed {
+        conn.prepare_cached("UPDATE article_bodies SET content = ?2, media = ?3 WHERE article_id = ?1")?
+            .execute(params![old.id, item.content, item.media])?;
     }
     if categories_changed {
         conn.prepare_cached("DELETE FROM article_categories WHERE article_id = ?1")?.execute([old.id])?;

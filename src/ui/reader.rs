@@ -1,5 +1,5 @@
 //! The reader: title, feed, author, date, link, then the body laid out by `text::render_html`
-//! (mapped to terminal styles), then the numbered links.
+//! (mapped to terminal styles), then the numbered links and enclosures.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Styles, fit, focused, inner, pane_block, safe};
-use crate::app::{FullTextFetch, Load, Pane, Reader, State, title_lines};
+use crate::app::{FullTextFetch, Load, Pane, Reader, State, attachments, title_lines};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
@@ -80,6 +80,17 @@ fn document<'a>(state: &'a State, styles: &Styles, width: u16) -> Vec<Line<'a>> 
                 for (i, link) in b.rendered.links.iter().enumerate() {
                     let kind = if link.kind == text::LinkKind::Image { " (image)" } else { "" };
                     let text = format!("[{}] {}{kind}", i + 1, link.url);
+                    lines.push(Line::styled(fit(&text, w), styles.link));
+                }
+            }
+            let attachments = attachments(reader);
+            if !attachments.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled("Enclosures:", styles.heading));
+                let first = b.rendered.links.len() + 1;
+                for (i, (url, label)) in attachments.iter().enumerate() {
+                    let label = if label.is_empty() { String::new() } else { format!(" ({label})") };
+                    let text = format!("[{}] {url}{label}", first + i);
                     lines.push(Line::styled(fit(&text, w), styles.link));
                 }
             }
