@@ -6,8 +6,9 @@ Runs the release binary over
     the benchmark's own evaluate.py in a temporary copy of it;
   - benches/pages (our own 31 pages, openly licensed), turned into the same layout by
     benches/pages/make_corpus.py and scored by the same evaluate.py;
-and prints F1, precision, recall, pages at F1 >= 0.9, empty pages and the time per page (the
-whole process: start, read the file, extract, print).
+and prints F1, precision, recall, pages at F1 >= 0.9, empty pages and the time per page: the
+whole process (start, read the file, extract, print), then extraction alone, in process
+(benches/extraction_time.rs).
 
     python3 benches/extraction.py [--no-build] [--corpus DIR] [--keep DIR]
 """
@@ -61,6 +62,13 @@ def main():
             stdout=subprocess.DEVNULL,
         )
         run_set("benches/pages (our own set)", binary, own, aeb / "evaluate.py")
+
+        print("\n== extraction time in process (no process start, no file read)")
+        subprocess.run(
+            ["cargo", "bench", "--locked", "--quiet", "--bench", "extraction_time", "--", str(aeb), str(own)],
+            cwd=ROOT,
+            check=True,
+        )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

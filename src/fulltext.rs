@@ -1,4 +1,4 @@
-//! Full text: fetch an article's page and extract its main content (readability), for feeds that
+//! Full text: fetch an article's page and extract its main content ([`crate::extract`]), for feeds that
 //! carry only a summary. Used by the refresh (per-feed `full_text = true`) and by the reader (`f`).
 
 use crate::extract::extract;

@@ -119,7 +119,8 @@ pub struct ArticleSummary {
     pub starred: bool,
 }
 
-/// A whole article, for the reader.
+/// A whole article, for the reader. Where the feed gave no author or date and the full text
+/// was fetched, `summary` carries the page's (the lists keep the feed's own).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     pub summary: ArticleSummary,

@@ -403,6 +403,42 @@ fn read_page_prints_the_article_without_chrome() {
 }
 
 #[test]
+fn read_page_json_is_the_article_and_its_metadata() {
+    let env = Env::new(
+        vec![("/post", Route::ok(fixture("pages/news.html")).content_type("text/html; charset=utf-8"))],
+        &[],
+    );
+    let out = env.ok(&["read-page", &env.url("/post"), "--json"]).stdout;
+    let page: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let keys: Vec<&str> = page.as_object().expect("object").keys().map(String::as_str).collect();
+    // The interface's eight keys, sorted as serde_json's map sorts them (the output keeps the
+    // interface's order: url, title, author, published, site, lead_image, text, links).
+    assert_eq!(keys, ["author", "lead_image", "links", "published", "site", "text", "title", "url"]);
+    assert_eq!(page["url"], env.url("/post"));
+    assert_eq!(page["title"], "Harbour city trials night buses powered by batteries");
+    assert!(page["author"].as_str().is_some_and(|a| a.contains("Daniel Okafor")), "{page}");
+    let text = page["text"].as_str().expect("text");
+    assert!(text.contains("Six electric buses"), "{text}");
+    assert!(text.contains("\n\n"), "paragraphs are separated by a blank line: {text}");
+    assert!(!text.contains("[1]") && !text.contains("Links:"), "no link markers or list: {text}");
+    for chrome in ["Most read", "newsletter", "All rights reserved"] {
+        assert!(!text.contains(chrome), "{chrome:?} in {text}");
+    }
+    assert!(
+        page["links"]
+            .as_array()
+            .expect("links")
+            .iter()
+            .all(|l| l.as_str().is_some_and(|l| l.starts_with("http")))
+    );
+    // An unreadable page is one line on stderr, as without --json.
+    let blank = env.dir.path().join("blank.html");
+    std::fs::write(&blank, "<html><body>\n</body></html>").expect("write");
+    let empty = env.run(&["read-page", blank.to_str().expect("path"), "--json"]);
+    assert!(!empty.ok && empty.stderr.trim().lines().count() == 1, "{}", empty.stderr);
+}
+
+#[test]
 fn full_text_feeds_fetch_article_pages_during_refresh() {
     let env =
         Env::new(vec![("/post", Route::ok(fixture("pages/wordpress.html")).content_type("text/html"))], &[]);

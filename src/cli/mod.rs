@@ -72,7 +72,7 @@ pub enum Command {
     ReadPage {
         #[arg(value_name = "URL|PATH")]
         source: String,
-        /// Wrap at this many columns.
+        /// Wrap at this many columns (not used with --json).
         #[arg(long, default_value_t = 80)]
         width: u16,
         /// Print the article as JSON: url, title, author, published, site, lead_image, text, links.

@@ -9,45 +9,14 @@ use dom_query::{Document, NodeRef};
 
 use super::Content;
 use super::tokens::{Bag, words};
-
-/// Elements that start a new block of text.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-];
+use crate::text::BLOCKS;
 
 /// Blocks judged whole, never block by block: a table's rows, a list's items and a listing's
 /// lines belong together, and one missing row says nothing about the rest.
 const UNITS: &[&str] = &["pre", "table", "ul", "ol", "dl"];
+
+/// Deeper than this, a subtree is judged as one block: hostile pages nest thousands deep.
+const MAX_DEPTH: usize = 200;
 
 /// A block stays when at least this share of its shingles is in the other text.
 const KEEP: f64 = 0.5;
@@ -62,7 +31,7 @@ pub(super) fn prune(doc: &Document, other: &str) -> Option<Content> {
     let bag = Bag::of(other);
     let mut leaves = Vec::new();
     let root = doc.root();
-    collect(&root, &mut leaves);
+    collect(&root, &mut leaves, 0);
     let judged: Vec<(NodeRef, usize, bool)> = leaves
         .into_iter()
         .map(|leaf| {
@@ -77,7 +46,8 @@ pub(super) fn prune(doc: &Document, other: &str) -> Option<Content> {
     for (i, (leaf, words, keep)) in judged.iter().enumerate() {
         total += words;
         // Trafilatura drops some headings; one that leads into kept text is the article's.
-        let leads_in = is_heading(leaf) && judged.get(i + 1).is_some_and(|next| next.2);
+        let leads_in =
+            is_heading(leaf) && judged[i + 1..].iter().find(|next| next.1 > 0).is_some_and(|next| next.2);
         // It drops captions too, which a reader wants beside the image they describe.
         if *keep || leads_in || leaf.has_name("figcaption") {
             kept += words;
@@ -99,11 +69,14 @@ fn is_heading(node: &NodeRef) -> bool {
         .is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
-/// Pushes the smallest blocks under `node` onto `leaves`, and inline elements beside blocks;
-/// returns whether `node` holds any block.
-fn collect<'a>(node: &NodeRef<'a>, leaves: &mut Vec<NodeRef<'a>>) -> bool {
+/// Pushes the smallest blocks under `node` onto `leaves` in document order, with inline
+/// elements that stand beside blocks; returns whether `node` holds any block.
+fn collect<'a>(node: &NodeRef<'a>, leaves: &mut Vec<NodeRef<'a>>, depth: usize) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    let start = leaves.len();
     let mut any_block = false;
-    let mut inline = Vec::new();
     for child in node.element_children() {
         let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
         if UNITS.contains(&name.as_str()) {
@@ -111,19 +84,46 @@ fn collect<'a>(node: &NodeRef<'a>, leaves: &mut Vec<NodeRef<'a>>) -> bool {
             any_block = true;
             continue;
         }
-        let is_block = BLOCKS.contains(&name.as_str());
-        let holds_blocks = collect(&child, leaves);
-        match (is_block, holds_blocks) {
-            (true, false) => leaves.push(child),
-            (false, false) => inline.push(child),
-            _ => {}
+        let holds_blocks = collect(&child, leaves, depth + 1);
+        if !holds_blocks {
+            leaves.push(child);
         }
-        any_block |= is_block || holds_blocks;
+        any_block |= holds_blocks || BLOCKS.contains(&name.as_str());
     }
-    // Inline elements are judged on their own only beside blocks; otherwise they are part of
-    // the block that holds them.
-    if any_block {
-        leaves.extend(inline);
+    // Without blocks, `node` is itself a leaf: its inline children belong to it.
+    if !any_block {
+        leaves.truncate(start);
     }
     any_block
+}
+
+#[cfg(test)]
+mod tests {
+    use dom_query::Document;
+
+    use super::prune;
+
+    const ARTICLE: &str = "<div><h2>Why it matters</h2><p>The scheduler now balances work across cores \
+        without a global lock, which halves the tail latency.</p><ul><li>Read more: ten other stories \
+        you will like</li></ul><figure><img src=a.png><figcaption>The old lock</figcaption></figure>\
+        <p>Benchmarks on two machines show the gain holds under load.</p></div>";
+
+    #[test]
+    fn blocks_the_other_text_lacks_go_headings_and_captions_stay() {
+        let doc = Document::from(ARTICLE);
+        let other = "The scheduler now balances work across cores without a global lock, which halves \
+                     the tail latency. Benchmarks on two machines show the gain holds under load.";
+        let content = prune(&doc, other).expect("they agree");
+        assert!(!content.html.contains("Read more"), "{}", content.html);
+        for kept in ["Why it matters", "The old lock", "a.png", "tail latency", "under load"] {
+            assert!(content.html.contains(kept), "{kept}: {}", content.html);
+        }
+    }
+
+    #[test]
+    fn mostly_disjoint_texts_are_a_disagreement() {
+        let doc = Document::from(ARTICLE);
+        assert!(prune(&doc, "Read more: ten other stories you will like").is_none());
+        assert!(prune(&Document::from("<p></p>"), "anything at all here").is_none());
+    }
 }

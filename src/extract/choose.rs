@@ -1,15 +1,16 @@
 //! Which extractor's article to show: readability's container pruned by agreement when the two
-//! read the same article, else the one that found more of it.
+//! read the same article, readability's whole when they did not, trafilatura's when readability
+//! found nothing.
 
 use dom_query::Document;
-use dom_smoothie::Article;
 use rs_trafilatura::ExtractResult;
 
+use super::readable::Readable;
 use super::{Content, agree, chrome};
 
-pub(super) fn content(readable: Option<&Article>, scored: Option<&ExtractResult>) -> Option<Content> {
+pub(super) fn content(readable: Option<&Readable>, scored: Option<&ExtractResult>) -> Option<Content> {
     let readable = readable.map(|article| {
-        let doc = Document::from(article.content.as_ref());
+        let doc = Document::from(article.content.as_str());
         chrome::strip(&doc);
         doc
     });

@@ -1,10 +1,12 @@
-//! Site chrome removed before readability: navigation, share buttons, comment forms, spam-filter
-//! notices, author boxes, tag lists, sidebars, related links, footers, cookie banners.
-//! Readability scores text density and leaves some of this in; these rules name it directly.
+//! Site chrome removed from readability's article: navigation, share buttons, comment forms,
+//! spam-filter notices, author boxes, tag lists, sidebars, related links, footers, cookie
+//! banners. Readability scores text density and leaves some of this in; these rules name it
+//! directly. They run on the article, never on the page: on a page they would remove real
+//! article containers with unlucky names (`widget-content`, `promo-article`).
 //!
 //! The rules are data (the tables below). An element goes when its tag or ARIA role is chrome,
 //! when a word of its class or id names chrome, or when its whole text is a chrome heading
-//! ("Leave a Comment"). A guard keeps any element holding most of the page's text: a wrapper
+//! ("Leave a Comment"). A guard keeps any element holding most of the article's text: a wrapper
 //! with an unlucky class (`has-sidebar`) or a page-wide `<form>` holds the article.
 
 use dom_query::{Document, NodeRef};

@@ -5,7 +5,8 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::Content;
+use super::tokens::words;
+use super::{Content, text_len};
 
 const NEVER_ARTICLE: &str =
     "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select";
@@ -18,11 +19,9 @@ const OUTWEIGHS: usize = 3;
 
 /// `chosen`, unless it is missing or short and the page's largest block of text is much longer.
 pub(super) fn unless_outweighed(chosen: Option<Content>, html: &str) -> Option<Content> {
-    let words = |c: &Content| c.text.split_whitespace().count();
-    if let Some(chosen) = &chosen
-        && words(chosen) >= SHORT
-    {
-        return Some(chosen.clone());
+    let words = |c: &Content| words(&c.text).len();
+    if chosen.as_ref().is_some_and(|c| words(c) >= SHORT) {
+        return chosen;
     }
     let block = largest_block(html);
     match (chosen, block) {
@@ -37,7 +36,7 @@ fn largest_block(html: &str) -> Option<Content> {
     let body = doc.select_single("body");
     let body = *body.nodes().first()?;
     let mut best: Option<(usize, NodeRef)> = None;
-    visit(&body, &mut best);
+    visit(&body, &mut best, 0);
     let node = best.map(|(_, node)| node).unwrap_or(body);
     let text = node.text().to_string();
     Some(Content { html: node.html().to_string(), text })
@@ -47,23 +46,27 @@ fn largest_block(html: &str) -> Option<Content> {
 fn own_text(node: &NodeRef) -> usize {
     node.children()
         .iter()
-        .filter(|child| child.is_text() || child.has_name("p") || child.has_name("br"))
-        .map(|child| child.text().split_whitespace().map(str::len).sum::<usize>())
+        .filter(|child| child.is_text() || child.has_name("p"))
+        .map(|child| text_len(&child.text()))
         .sum()
 }
 
 /// Class or id words of discussions: a long comment outweighs a short article, and is not it.
-const DISCUSSION: &[&str] = &["comment", "reply", "replies", "respond", "discuss", "disqus", "forum"];
+const DISCUSSION: &[&str] =
+    &["comment", "comments", "commentlist", "reply", "replies", "respond", "discussion", "disqus", "forum"];
+
+/// Deeper than this the walk stops: hostile pages nest thousands deep.
+const MAX_DEPTH: usize = 200;
 
 fn is_discussion(node: &NodeRef) -> bool {
     [node.attr("class"), node.attr("id")].into_iter().flatten().any(|attr| {
-        let attr = attr.to_ascii_lowercase();
-        DISCUSSION.iter().any(|word| attr.contains(word))
+        attr.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+            .any(|word| DISCUSSION.iter().any(|d| word.eq_ignore_ascii_case(d)))
     })
 }
 
-fn visit<'a>(node: &NodeRef<'a>, best: &mut Option<(usize, NodeRef<'a>)>) {
-    if is_discussion(node) {
+fn visit<'a>(node: &NodeRef<'a>, best: &mut Option<(usize, NodeRef<'a>)>, depth: usize) {
+    if depth > MAX_DEPTH || is_discussion(node) {
         return;
     }
     let own = own_text(node);
@@ -71,6 +74,6 @@ fn visit<'a>(node: &NodeRef<'a>, best: &mut Option<(usize, NodeRef<'a>)>) {
         *best = Some((own, *node));
     }
     for child in node.element_children() {
-        visit(&child, best);
+        visit(&child, best, depth + 1);
     }
 }

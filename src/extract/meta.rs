@@ -2,10 +2,11 @@
 //! JSON-LD, Open Graph and the byline in the text), trafilatura's where readability has none.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use dom_smoothie::Article;
 use rs_trafilatura::ExtractResult;
 use url::Url;
 
+use super::readable::Readable;
+use crate::parse::absolute;
 use crate::sanitize::clean_line;
 
 #[derive(Debug, Default)]
@@ -19,7 +20,7 @@ pub(super) struct Meta {
 
 impl Meta {
     pub(super) fn gather(
-        readable: Option<&Article>,
+        readable: Option<&Readable>,
         scored: Option<&ExtractResult>,
         url: Option<&str>,
     ) -> Meta {
@@ -36,13 +37,30 @@ impl Meta {
             .or_else(|| theirs.and_then(|m| m.date));
         let site = line(readable.and_then(|r| r.site_name.as_deref()))
             .or_else(|| line(theirs.and_then(|m| m.sitename.as_deref())));
+        let title = match &site {
+            Some(site) => without_site(&title, site).to_string(),
+            None => title,
+        };
         let base = url.and_then(|u| Url::parse(u).ok());
         let lead_image = readable
             .and_then(|r| r.image.as_deref())
             .or_else(|| theirs.and_then(|m| m.image.as_deref()))
-            .and_then(|image| absolute(image, base.as_ref()));
+            .and_then(|image| absolute(&clean_line(image), base.as_ref()));
         Meta { title, author, published, site, lead_image }
     }
+}
+
+/// "Headline | Site" (or "Site - Headline"): pages name themselves in their `<title>`.
+fn without_site<'a>(title: &'a str, site: &str) -> &'a str {
+    for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(rest) = title.strip_suffix(site).and_then(|t| t.strip_suffix(separator)) {
+            return rest.trim();
+        }
+        if let Some(rest) = title.strip_prefix(site).and_then(|t| t.strip_prefix(separator)) {
+            return rest.trim();
+        }
+    }
+    title
 }
 
 /// Dates as pages write them: RFC 3339 (with or without a zone), RFC 2822, or a bare date. A
@@ -67,16 +85,6 @@ pub(super) fn parse_date(text: &str) -> Option<DateTime<Utc>> {
     }
     let date = NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?;
     Some(date.and_hms_opt(0, 0, 0)?.and_utc())
-}
-
-fn absolute(href: &str, base: Option<&Url>) -> Option<String> {
-    let href = clean_line(href);
-    let url = match Url::parse(&href) {
-        Ok(url) => url,
-        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(&href).ok()?,
-        Err(_) => return None,
-    };
-    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@
 //! readability ([`readable`], dom_smoothie) picks the element that holds the article and keeps
 //! all of it; trafilatura ([`scored`], rs-trafilatura) keeps the text blocks that score as
 //! prose. Both keep nearly all of an article, and each keeps chrome the other drops (a "related
-//! stories" list inside the container, a caption, a newsletter plea). So the article is
-//! readability's container less the blocks trafilatura did not keep ([`agree`]), as long as the
-//! two agree on most of it; where they do not, one of them missed the article and the other is
-//! taken whole ([`choose`]). A page neither can read falls back to its largest block of text
-//! ([`fallback`]) rather than to nothing.
+//! stories" list inside the container, a newsletter plea). So the article is readability's
+//! container less the blocks trafilatura did not keep ([`agree`]), as long as the two agree on
+//! most of it; where they do not, readability's article is taken whole, and trafilatura's only
+//! where readability found none ([`choose`]). A short result, or none, gives way to the page's
+//! largest block of text ([`fallback`]) when that is much longer.
 
 mod agree;
 mod choose;
@@ -48,10 +48,19 @@ pub enum ExtractError {
     NoContent,
     #[error("the page has too many elements to extract an article ({0})")]
     TooLarge(usize),
+    #[error("the page nests too deeply to extract an article ({0} levels)")]
+    TooDeep(usize),
 }
 
 /// Pages with more elements than this are not worth scoring (and would take seconds).
 const MAX_ELEMENTS: usize = 60_000;
+
+/// Deeper pages are refused: no site nests near this (real pages stay under 100), and both
+/// extractors take seconds at a few thousand levels.
+const MAX_DEPTH: usize = 1_000;
+
+/// Stack of each extractor's thread: address space, touched only as deep as a page goes.
+const EXTRACTOR_STACK: usize = 64 << 20;
 
 /// Less article text than this (in bytes, whitespace excluded) is not an article.
 const MIN_TEXT: usize = 40;
@@ -63,13 +72,28 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, ExtractError>
         return Err(ExtractError::Empty);
     }
     // A relative or malformed page URL only costs link resolution, not the article.
-    let url = url.filter(|u| url::Url::parse(u).is_ok_and(|u| u.has_host()));
+    let url = url.filter(|u| url::Url::parse(u).is_ok_and(|u| matches!(u.scheme(), "http" | "https")));
     let html = &*slim::slim(html);
-    // The two extractors parse the page each on its own: on two cores, side by side.
+    let elements = slim::elements(html);
+    if elements > MAX_ELEMENTS {
+        return Err(ExtractError::TooLarge(elements));
+    }
+    let depth = slim::depth(html);
+    if depth > MAX_DEPTH {
+        return Err(ExtractError::TooDeep(depth));
+    }
+    // The two extractors parse the page each on its own: on two cores, side by side, each on a
+    // thread whose stack fits the deepest page let through (both libraries recurse).
     let (readable, scored) = std::thread::scope(|scope| {
-        let scored = scope.spawn(|| scored::score(html));
-        let readable = readable::read(html, url);
-        (readable, scored.join().ok().flatten())
+        let spawn = |name: &str| std::thread::Builder::new().name(name.into()).stack_size(EXTRACTOR_STACK);
+        let scored = spawn("trafilatura").spawn_scoped(scope, || scored::score(html));
+        let readable = spawn("readability").spawn_scoped(scope, || readable::read(html, url));
+        let scored = scored.ok().and_then(|t| t.join().ok()).flatten();
+        let readable = match readable {
+            Ok(thread) => thread.join().unwrap_or(Ok(None)),
+            Err(_) => Ok(None),
+        };
+        (readable, scored)
     });
     let readable = readable?;
     let content = fallback::unless_outweighed(choose::content(readable.as_ref(), scored.as_ref()), html)
@@ -101,6 +125,7 @@ impl Content {
     }
 }
 
+/// Bytes of text, whitespace left out.
 fn text_len(text: &str) -> usize {
     text.split_whitespace().map(str::len).sum()
 }

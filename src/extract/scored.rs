@@ -9,8 +9,8 @@ use rs_trafilatura::{ExtractResult, Options};
 /// pages: a panic in it costs this extractor, not the page (the reader's panic hook only logs
 /// panics off the drawing thread).
 pub(super) fn score(html: &str) -> Option<ExtractResult> {
-    // No URL: it only fills a hostname we do not use (relative links in its HTML are resolved
-    // by the reader against the article's address).
+    // Its text is what the agreement reads; its HTML (without links or images in this
+    // configuration) is shown only where readability found nothing.
     let options = Options::default();
     catch_unwind(AssertUnwindSafe(|| rs_trafilatura::extract_with_options(html, &options)))
         .ok()?

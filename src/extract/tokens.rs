@@ -1,15 +1,15 @@
 //! Words and word shingles, for measuring how much of one text another contains.
 //!
-//! A word is a run of letters and digits; each CJK character is a word of its own, since
-//! Chinese and Japanese do not put spaces between words and a whole sentence would otherwise
-//! be one "word".
+//! A word is a run of letters, digits and underscores; each CJK character (and Hangul syllable)
+//! is a word of its own, since Chinese and Japanese do not put spaces between words and a whole
+//! sentence would otherwise be one "word".
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Shingles of this many words: long enough that a shared shingle means shared text, short
 /// enough that a short paragraph has some.
-pub(super) const SHINGLE: usize = 4;
+const SHINGLE: usize = 4;
 
 pub(super) fn words(text: &str) -> Vec<&str> {
     let mut out = Vec::new();

@@ -79,7 +79,7 @@ pub(super) fn best_link(links: &[Link], base: Option<&Url>) -> Option<String> {
         .find_map(|link| absolute(&link.href, base))
 }
 
-pub(super) fn absolute(href: &str, base: Option<&Url>) -> Option<String> {
+pub(crate) fn absolute(href: &str, base: Option<&Url>) -> Option<String> {
     let href = href.trim();
     let url = match Url::parse(href) {
         Ok(url) => url,

@@ -22,6 +22,7 @@ use url::Url;
 pub use crate::fetch::discover_feeds;
 use crate::model::ParsedFeed;
 use crate::sanitize::clean_line;
+pub(crate) use items::absolute;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {

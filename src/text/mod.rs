@@ -1,4 +1,4 @@
-//! Article HTML -> styled lines for a given width, and readability extraction of full pages.
+//! Article HTML -> styled lines for a given width, and plain text.
 //! Knows nothing of the terminal: the UI maps [`Style`] to its own colours.
 //!
 //! - [`render_html`]: HTML -> [`Rendered`] lines for one width (html2text underneath).
@@ -15,6 +15,7 @@ mod render;
 
 pub use cache::{ContentKey, RenderCache};
 pub use fit::wrap_plain;
+pub(crate) use plain::BLOCKS;
 pub use plain::{body_links, plain_text};
 pub use render::render_html;
 

@@ -7,12 +7,13 @@ use dom_query::{Document, NodeRef};
 
 use crate::sanitize::clean;
 
-/// Elements whose text is a paragraph of its own.
-const BLOCKS: &[&str] = &[
+/// Elements that start a new block of text (the extractor judges text by these blocks too).
+pub(crate) const BLOCKS: &[&str] = &[
     "address",
     "article",
     "aside",
     "blockquote",
+    "center",
     "dd",
     "details",
     "div",
@@ -30,18 +31,22 @@ const BLOCKS: &[&str] = &[
     "h6",
     "header",
     "hr",
+    "li",
     "main",
     "nav",
     "ol",
     "p",
+    "pre",
     "section",
     "summary",
     "table",
     "ul",
-    "center",
 ];
 
-/// Elements whose text is a line of its own within a paragraph.
+/// Deeper than this, a subtree's text is written as one run: hostile pages nest thousands deep.
+const MAX_DEPTH: usize = 200;
+
+/// Elements whose text is a line of its own within a paragraph (checked before [`BLOCKS`]).
 const LINES: &[&str] = &["li", "tr", "br", "caption"];
 
 const SKIP: &[&str] =
@@ -51,13 +56,13 @@ const SKIP: &[&str] =
 /// anchors and scripts are not places to go).
 pub fn body_links(html: &str) -> Vec<String> {
     let doc = Document::from(html);
-    let mut links: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut links = Vec::new();
     for node in doc.select("a[href]").nodes() {
         let Some(href) = node.attr("href") else { continue };
         let Ok(url) = url::Url::parse(href.trim()) else { continue };
-        let url = crate::sanitize::clean_line(url.as_str());
-        if matches!(url.split(':').next(), Some("http" | "https")) && !links.contains(&url) {
-            links.push(url);
+        if matches!(url.scheme(), "http" | "https") && seen.insert(url.to_string()) {
+            links.push(url.to_string());
         }
     }
     links
@@ -66,7 +71,7 @@ pub fn body_links(html: &str) -> Vec<String> {
 pub fn plain_text(html: &str) -> String {
     let doc = Document::from(html);
     let mut out = Writer::default();
-    out.node(&doc.root());
+    out.node(&doc.root(), 0);
     clean(out.finish().trim())
 }
 
@@ -78,8 +83,8 @@ struct Writer {
 }
 
 impl Writer {
-    fn node(&mut self, node: &NodeRef) {
-        if node.is_text() {
+    fn node(&mut self, node: &NodeRef, depth: usize) {
+        if node.is_text() || depth > MAX_DEPTH {
             self.words(&node.text());
             return;
         }
@@ -94,7 +99,7 @@ impl Writer {
             self.brk(2);
             return;
         }
-        let brk = if BLOCKS.contains(&name) { 2 } else { u8::from(LINES.contains(&name)) };
+        let brk = if LINES.contains(&name) { 1 } else { 2 * u8::from(BLOCKS.contains(&name)) };
         self.brk(brk);
         let mut cells = 0;
         for child in node.children() {
@@ -104,7 +109,7 @@ impl Writer {
                 }
                 cells += 1;
             }
-            self.node(&child);
+            self.node(&child, depth + 1);
         }
         self.brk(brk);
     }

@@ -141,3 +141,33 @@ fn an_article_without_a_link_says_so() {
     assert_eq!(state.message.as_deref(), Some("this article has no link"));
     assert_eq!(state.reader.full_text, FullTextFetch::Idle);
 }
+
+#[test]
+fn the_pages_author_and_date_fill_in_what_the_feed_lacks() {
+    let page_date = chrono::DateTime::from_timestamp(1_790_000_000, 0).expect("date");
+    let page = || byline::model::FullText {
+        html: FULL.into(),
+        author: Some("Page Author".into()),
+        published: Some(page_date),
+    };
+    // The feed gave neither: the page's are shown.
+    let mut state = loaded(WIDE, 10);
+    open_edited(&mut state, |a| {
+        a.summary.author = None;
+        a.summary.has_published = false;
+    });
+    let (request, id, _) = fetch_request(&cmd(&mut state, Command::FullText));
+    app::update(&mut state, Action::FullTextFetched { request, id, result: Ok(page()) });
+    let summary = &state.reader.article().expect("open").summary;
+    assert_eq!(summary.author.as_deref(), Some("Page Author"));
+    assert_eq!((summary.date, summary.has_published), (page_date, true));
+
+    // The feed's own author and date stay.
+    let mut state = loaded(WIDE, 10);
+    open_edited(&mut state, |_| {});
+    let before = state.reader.article().expect("open").summary.clone();
+    let (request, id, _) = fetch_request(&cmd(&mut state, Command::FullText));
+    app::update(&mut state, Action::FullTextFetched { request, id, result: Ok(page()) });
+    let summary = &state.reader.article().expect("open").summary;
+    assert_eq!((&summary.author, summary.date), (&before.author, before.date));
+}
