@@ -81,6 +81,23 @@ fn an_article_both_extractors_skip_falls_back_to_the_largest_block() {
 }
 
 #[test]
+fn a_short_article_beside_long_comments_stays_the_article() {
+    let comments: String = (1..=6)
+        .map(|i| {
+            format!("<div class=\"comment\"><p>{}</p></div>", format!("Comment {i}: {PROSE} ").repeat(6))
+        })
+        .collect();
+    let page = format!(
+        "<html><body><article><h1>Open thread</h1><p>This is our open thread: ask us anything about \
+         the project, its roadmap or its releases in the comments below, and we will answer.</p></article>\
+         <section id=\"comments\">{comments}</section></body></html>"
+    );
+    let text = text_of(&page);
+    assert!(text.contains("This is our open thread"), "{text}");
+    assert!(!text.contains("Comment 3"), "{text}");
+}
+
+#[test]
 fn metadata_comes_from_json_ld_and_open_graph() {
     let body: String = (1..=5).map(|i| format!("<p>{i}. {PROSE}</p>")).collect();
     let page = format!(

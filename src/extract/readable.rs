@@ -36,6 +36,9 @@ pub(super) fn read(html: &str, url: Option<&str>) -> Result<Option<Readable>, Ex
         max_elements_to_parse: MAX_ELEMENTS,
         // The chrome rules ([`super::chrome`]) read class names in the article.
         keep_classes: true,
+        // Readability retries with looser rules while its article is shorter than this; at its
+        // default (500 characters) a two-paragraph post grows into the comments below it.
+        char_threshold: 100,
         ..Default::default()
     };
     let Ok(mut readability) = Readability::new(html, url, Some(cfg)) else {
