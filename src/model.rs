@@ -119,6 +119,19 @@ pub struct ArticleSummary {
     pub starred: bool,
 }
 
+impl ArticleSummary {
+    /// The page's author and date where the feed gave none (the feed's own always win).
+    pub fn fill_from_page(&mut self, author: Option<String>, published: Option<DateTime<Utc>>) {
+        if self.author.is_none() {
+            self.author = author;
+        }
+        if let Some(published) = published.filter(|_| !self.has_published) {
+            self.date = published;
+            self.has_published = true;
+        }
+    }
+}
+
 /// A whole article, for the reader. Where the feed gave no author or date and the full text
 /// was fetched, `summary` carries the page's (the lists keep the feed's own).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -53,15 +53,8 @@ pub(super) fn fetched(
             reader.full_text = FullTextFetch::Idle;
             if let Load::Loaded(article) = &mut reader.article {
                 article.full_text_html = Some(page.html);
-                // The page's author and date where the feed gave none, as the store reads them.
-                let summary = &mut article.summary;
-                if summary.author.is_none() {
-                    summary.author = page.author;
-                }
-                if let Some(published) = page.published.filter(|_| !summary.has_published) {
-                    summary.date = published;
-                    summary.has_published = true;
-                }
+                // As the store reads it back.
+                article.summary.fill_from_page(page.author, page.published);
             }
             reader.source = BodySource::FullText;
             reader.scroll = 0;

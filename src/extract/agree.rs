@@ -15,9 +15,6 @@ use crate::text::BLOCKS;
 /// lines belong together, and one missing row says nothing about the rest.
 const UNITS: &[&str] = &["pre", "table", "ul", "ol", "dl"];
 
-/// Deeper than this, a subtree is judged as one block: hostile pages nest thousands deep.
-const MAX_DEPTH: usize = 200;
-
 /// A block stays when at least this share of its shingles is in the other text.
 const KEEP: f64 = 0.5;
 
@@ -31,7 +28,7 @@ pub(super) fn prune(doc: &Document, other: &str) -> Option<Content> {
     let bag = Bag::of(other);
     let mut leaves = Vec::new();
     let root = doc.root();
-    collect(&root, &mut leaves, 0);
+    collect(&root, &mut leaves);
     let judged: Vec<(NodeRef, usize, bool)> = leaves
         .into_iter()
         .map(|leaf| {
@@ -71,10 +68,7 @@ fn is_heading(node: &NodeRef) -> bool {
 
 /// Pushes the smallest blocks under `node` onto `leaves` in document order, with inline
 /// elements that stand beside blocks; returns whether `node` holds any block.
-fn collect<'a>(node: &NodeRef<'a>, leaves: &mut Vec<NodeRef<'a>>, depth: usize) -> bool {
-    if depth > MAX_DEPTH {
-        return false;
-    }
+fn collect<'a>(node: &NodeRef<'a>, leaves: &mut Vec<NodeRef<'a>>) -> bool {
     let start = leaves.len();
     let mut any_block = false;
     for child in node.element_children() {
@@ -84,7 +78,7 @@ fn collect<'a>(node: &NodeRef<'a>, leaves: &mut Vec<NodeRef<'a>>, depth: usize) 
             any_block = true;
             continue;
         }
-        let holds_blocks = collect(&child, leaves, depth + 1);
+        let holds_blocks = collect(&child, leaves);
         if !holds_blocks {
             leaves.push(child);
         }

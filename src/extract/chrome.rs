@@ -134,13 +134,14 @@ fn is_chrome(node: &NodeRef, total: usize) -> bool {
 
 /// Whether a class or id attribute names chrome, by the word tables above.
 pub(super) fn names_chrome(attr: &str) -> bool {
-    let words: Vec<String> = attr
-        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
+    let words: Vec<String> = class_words(attr).map(str::to_ascii_lowercase).collect();
     words.iter().any(|w| WORDS.contains(&w.as_str()) || WORD_PREFIXES.iter().any(|p| w.starts_with(p)))
         || words.windows(2).any(|pair| WORD_PAIRS.iter().any(|(a, b)| pair[0] == *a && pair[1] == *b))
+}
+
+/// The words of a class or id attribute: split at `-`, `_` and spaces.
+pub(super) fn class_words(attr: &str) -> impl Iterator<Item = &str> {
+    attr.split(|c: char| c == '-' || c == '_' || c.is_whitespace()).filter(|w| !w.is_empty())
 }
 
 /// A heading or short label whose whole text is a chrome phrase.
@@ -165,7 +166,7 @@ fn is_chrome_label(node: &NodeRef, name: &str) -> bool {
 }
 
 fn text_len(node: &NodeRef) -> usize {
-    node.text().split_whitespace().map(str::len).sum()
+    super::text_len(&node.text())
 }
 
 #[cfg(test)]

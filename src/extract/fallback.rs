@@ -6,7 +6,7 @@
 use dom_query::{Document, NodeRef};
 
 use super::tokens::words;
-use super::{Content, text_len};
+use super::{Content, chrome, text_len};
 
 const NEVER_ARTICLE: &str =
     "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select";
@@ -36,7 +36,7 @@ fn largest_block(html: &str) -> Option<Content> {
     let body = doc.select_single("body");
     let body = *body.nodes().first()?;
     let mut best: Option<(usize, NodeRef)> = None;
-    visit(&body, &mut best, 0);
+    visit(&body, &mut best);
     let node = best.map(|(_, node)| node).unwrap_or(body);
     let text = node.text().to_string();
     Some(Content { html: node.html().to_string(), text })
@@ -55,18 +55,14 @@ fn own_text(node: &NodeRef) -> usize {
 const DISCUSSION: &[&str] =
     &["comment", "comments", "commentlist", "reply", "replies", "respond", "discussion", "disqus", "forum"];
 
-/// Deeper than this the walk stops: hostile pages nest thousands deep.
-const MAX_DEPTH: usize = 200;
-
 fn is_discussion(node: &NodeRef) -> bool {
     [node.attr("class"), node.attr("id")].into_iter().flatten().any(|attr| {
-        attr.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
-            .any(|word| DISCUSSION.iter().any(|d| word.eq_ignore_ascii_case(d)))
+        chrome::class_words(&attr).any(|word| DISCUSSION.iter().any(|d| word.eq_ignore_ascii_case(d)))
     })
 }
 
-fn visit<'a>(node: &NodeRef<'a>, best: &mut Option<(usize, NodeRef<'a>)>, depth: usize) {
-    if depth > MAX_DEPTH || is_discussion(node) {
+fn visit<'a>(node: &NodeRef<'a>, best: &mut Option<(usize, NodeRef<'a>)>) {
+    if is_discussion(node) {
         return;
     }
     let own = own_text(node);
@@ -74,6 +70,6 @@ fn visit<'a>(node: &NodeRef<'a>, best: &mut Option<(usize, NodeRef<'a>)>, depth:
         *best = Some((own, *node));
     }
     for child in node.element_children() {
-        visit(&child, best, depth + 1);
+        visit(&child, best);
     }
 }

@@ -5,49 +5,40 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use rs_trafilatura::ExtractResult;
 use url::Url;
 
+use super::Extracted;
 use super::readable::Readable;
 use crate::parse::absolute;
 use crate::sanitize::clean_line;
 
-#[derive(Debug, Default)]
-pub(super) struct Meta {
-    pub title: String,
-    pub author: Option<String>,
-    pub published: Option<DateTime<Utc>>,
-    pub site: Option<String>,
-    pub lead_image: Option<String>,
-}
-
-impl Meta {
-    pub(super) fn gather(
-        readable: Option<&Readable>,
-        scored: Option<&ExtractResult>,
-        url: Option<&str>,
-    ) -> Meta {
-        let theirs = scored.map(|s| &s.metadata);
-        let line = |text: Option<&str>| text.map(clean_line).filter(|t| !t.is_empty());
-        let title = line(readable.map(|r| r.title.as_str()))
-            .or_else(|| line(theirs.and_then(|m| m.title.as_deref())))
-            .unwrap_or_default();
-        let author = line(readable.and_then(|r| r.byline.as_deref()))
-            .or_else(|| line(theirs.and_then(|m| m.author.as_deref())));
-        let published = readable
-            .and_then(|r| r.published_time.as_deref())
-            .and_then(parse_date)
-            .or_else(|| theirs.and_then(|m| m.date));
-        let site = line(readable.and_then(|r| r.site_name.as_deref()))
-            .or_else(|| line(theirs.and_then(|m| m.sitename.as_deref())));
-        let title = match &site {
-            Some(site) => without_site(&title, site).to_string(),
-            None => title,
-        };
-        let base = url.and_then(|u| Url::parse(u).ok());
-        let lead_image = readable
-            .and_then(|r| r.image.as_deref())
-            .or_else(|| theirs.and_then(|m| m.image.as_deref()))
-            .and_then(|image| absolute(&clean_line(image), base.as_ref()));
-        Meta { title, author, published, site, lead_image }
-    }
+/// An [`Extracted`] with every field but the content.
+pub(super) fn gather(
+    readable: Option<&Readable>,
+    scored: Option<&ExtractResult>,
+    url: Option<&str>,
+) -> Extracted {
+    let theirs = scored.map(|s| &s.metadata);
+    let line = |text: Option<&str>| text.map(clean_line).filter(|t| !t.is_empty());
+    let title = line(readable.map(|r| r.title.as_str()))
+        .or_else(|| line(theirs.and_then(|m| m.title.as_deref())))
+        .unwrap_or_default();
+    let author = line(readable.and_then(|r| r.byline.as_deref()))
+        .or_else(|| line(theirs.and_then(|m| m.author.as_deref())));
+    let published = readable
+        .and_then(|r| r.published_time.as_deref())
+        .and_then(parse_date)
+        .or_else(|| theirs.and_then(|m| m.date));
+    let site = line(readable.and_then(|r| r.site_name.as_deref()))
+        .or_else(|| line(theirs.and_then(|m| m.sitename.as_deref())));
+    let title = match &site {
+        Some(site) => without_site(&title, site).to_string(),
+        None => title,
+    };
+    let base = url.and_then(|u| Url::parse(u).ok());
+    let lead_image = readable
+        .and_then(|r| r.image.as_deref())
+        .or_else(|| theirs.and_then(|m| m.image.as_deref()))
+        .and_then(|image| absolute(&clean_line(image), base.as_ref()));
+    Extracted { title, author, published, site, lead_image, content_html: String::new() }
 }
 
 /// "Headline | Site" (or "Site - Headline"): pages name themselves in their `<title>`.

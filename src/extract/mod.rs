@@ -55,8 +55,9 @@ pub enum ExtractError {
 /// Pages with more elements than this are not worth scoring (and would take seconds).
 const MAX_ELEMENTS: usize = 60_000;
 
-/// Deeper pages are refused: no site nests near this (real pages stay under 100), and both
-/// extractors take seconds at a few thousand levels.
+/// Deeper pages are refused: no site nests near this (real pages stay under 100), both
+/// extractors take seconds at a few thousand levels, and the walks here (agreement, chrome,
+/// fallback) recurse too, so this one check bounds them all.
 const MAX_DEPTH: usize = 1_000;
 
 /// Stack of each extractor's thread: address space, touched only as deep as a page goes.
@@ -99,15 +100,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, ExtractError>
     let content = fallback::unless_outweighed(choose::content(readable.as_ref(), scored.as_ref()), html)
         .filter(|content| text_len(&content.text) >= MIN_TEXT)
         .ok_or(ExtractError::NoContent)?;
-    let meta = meta::Meta::gather(readable.as_ref(), scored.as_ref(), url);
-    Ok(Extracted {
-        title: meta.title,
-        author: meta.author,
-        published: meta.published,
-        site: meta.site,
-        lead_image: meta.lead_image,
-        content_html: clean(&content.html),
-    })
+    let mut article = meta::gather(readable.as_ref(), scored.as_ref(), url);
+    article.content_html = clean(&content.html);
+    Ok(article)
 }
 
 /// An article body as one extractor (or the fallback) gave it: its HTML and its text.

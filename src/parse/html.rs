@@ -108,35 +108,11 @@ fn entity(name: &str) -> Option<char> {
         };
         return char::from_u32(code);
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "agrave" => 'à',
-        "ccedil" => 'ç',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        // The rest of HTML 4's (RSS 0.91's DTD brings them all).
-        _ => return super::repair::html_entity(name),
-    })
+    // `&apos;` is XML's, not HTML 4's; the rest are HTML 4's (RSS 0.91's DTD brings them all).
+    match name {
+        "apos" => Some('\''),
+        _ => super::repair::html_entity(name),
+    }
 }
 
 /// Plain text as HTML: escaped, blank-line-separated paragraphs, line breaks kept.

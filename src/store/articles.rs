@@ -140,14 +140,8 @@ impl Store {
             .prepare_cached(&query)?
             .query_row([id.0], |row| {
                 let mut summary = summary_from_row(row)?;
-                if summary.author.is_none() {
-                    summary.author = row.get(SUMMARY_COLUMN_COUNT + 4)?;
-                }
                 let page_published: Option<i64> = row.get(SUMMARY_COLUMN_COUNT + 5)?;
-                if let Some(published) = page_published.filter(|_| !summary.has_published) {
-                    summary.date = from_ts(published);
-                    summary.has_published = true;
-                }
+                summary.fill_from_page(row.get(SUMMARY_COLUMN_COUNT + 4)?, page_published.map(from_ts));
                 Ok(Article {
                     summary,
                     content_html: row.get(SUMMARY_COLUMN_COUNT)?,
