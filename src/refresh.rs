@@ -2,13 +2,17 @@
 //! writer (batching whatever has arrived into one transaction, each feed rolled back alone on
 //! failure). One feed's failure never stops the others. Feeds with `full_text = true` then have
 //! the pages of their new articles fetched and extracted.
+//!
+//! Memory is bounded by the writer's pace, not by the number of feeds: a feed takes a share of
+//! the in-flight budget before its fetch and gives it back once it is saved, so only so many
+//! fetched or parsed feeds exist at once however long the subscription list is.
 
 use std::sync::{Arc, mpsc};
 
 use chrono::{DateTime, Utc};
 use tokio::sync::Semaphore;
 
-use crate::fetch::{Fetched, Fetcher};
+use crate::fetch::{FetchError, Fetched, Fetcher, Share};
 use crate::fulltext::fetch_full_text;
 use crate::model::{ArticleId, FeedId};
 use crate::parse::parse_feed;
@@ -62,6 +66,13 @@ enum Fetch {
     Failed(String),
 }
 
+/// A fetch's result on its way to the writer, holding its share of the in-flight budget.
+type Done = (FetchTarget, Fetch, Option<Share>);
+
+/// Feeds fetched, parsed or waiting for the writer at once, beyond the requests in flight: enough
+/// that fetches go on while the writer commits a batch.
+const QUEUED: usize = 8;
+
 /// Refreshes `targets`, calling `on_feed` as each one is saved (in completion order).
 /// Errors only when the store itself fails.
 pub async fn refresh(
@@ -74,21 +85,23 @@ pub async fn refresh(
     // in a recent run) are fetched; older ones are left to the reader's `f`.
     let recent = Utc::now() - chrono::Duration::days(FULL_TEXT_DAYS);
     let full_text: Vec<FeedId> = targets.iter().filter(|t| t.full_text).map(|t| t.id).collect();
-    let (tx, rx) = mpsc::channel::<(FetchTarget, Fetch)>();
+    let (tx, rx) = mpsc::channel::<Done>();
     let writer = tokio::task::spawn_blocking(move || write_all(store, rx, on_feed));
-    // Parsing is CPU work: one at a time per core, so a burst of fetched feeds neither
-    // oversubscribes the cores nor holds every parsed document in memory at once.
+    // Parsing is CPU work: one at a time per core beside the writer's, so parsing neither
+    // starves the writer nor (in the reader) the screen.
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let parsers = Arc::new(Semaphore::new(cores));
+    let parsers = Arc::new(Semaphore::new(cores.saturating_sub(1).max(1)));
+    let budget = Arc::new(Semaphore::new(fetcher.limits().concurrency + QUEUED));
     let mut tasks = tokio::task::JoinSet::new();
     for target in targets {
         let fetcher = fetcher.clone();
         let tx = tx.clone();
-        let parsers = Arc::clone(&parsers);
+        let (parsers, budget) = (Arc::clone(&parsers), Arc::clone(&budget));
         tasks.spawn(async move {
-            let result = fetch_one(&fetcher, &target, &parsers).await;
+            let (fetched, share) = fetcher.get_within(&target.fetch_url, &target.validators, &budget).await;
+            let result = parse_one(fetched, &parsers).await;
             // The writer only goes away when the store failed; the run is over then anyway.
-            let _ = tx.send((target, result));
+            let _ = tx.send((target, result, share));
         });
     }
     drop(tx);
@@ -100,8 +113,8 @@ pub async fn refresh(
     Ok(summary)
 }
 
-async fn fetch_one(fetcher: &Fetcher, target: &FetchTarget, parsers: &Semaphore) -> Fetch {
-    let page = match fetcher.get(&target.fetch_url, &target.validators).await {
+async fn parse_one(fetched: Result<Fetched, FetchError>, parsers: &Semaphore) -> Fetch {
+    let page = match fetched {
         Ok(Fetched::NotModified) => return Fetch::Unchanged,
         Ok(Fetched::Page(page)) => page,
         Err(e) => return Fetch::Failed(e.to_string()),
@@ -132,14 +145,18 @@ async fn fetch_one(fetcher: &Fetcher, target: &FetchTarget, parsers: &Semaphore)
 /// burst of feeds shares one transaction.
 fn write_all(
     mut store: Store,
-    rx: mpsc::Receiver<(FetchTarget, Fetch)>,
+    rx: mpsc::Receiver<Done>,
     mut on_feed: impl FnMut(&FeedReport),
 ) -> Result<(Store, Summary), StoreError> {
     store.defer_checkpoints()?;
     let mut summary = Summary::default();
     while let Ok(first) = rx.recv() {
-        let batch: Vec<(FetchTarget, Fetch)> = std::iter::once(first).chain(rx.try_iter()).collect();
-        for report in save_batch(&mut store, batch)? {
+        let (batch, shares): (Vec<_>, Vec<_>) =
+            std::iter::once(first).chain(rx.try_iter()).map(|(t, f, share)| ((t, f), share)).unzip();
+        let reports = save_batch(&mut store, batch)?;
+        // Saved: their shares let the next feeds in.
+        drop(shares);
+        for report in reports {
             summary.feeds += 1;
             match &report.outcome {
                 FeedOutcome::Updated(stats) => summary.new += stats.new,

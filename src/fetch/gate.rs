@@ -31,14 +31,23 @@ impl Gate {
         }
     }
 
-    /// Waits for a turn at `url`'s host, then for a turn overall. In that order, so a request
-    /// queued behind its host does not hold one of the global slots other hosts could use.
-    pub(super) async fn enter(&self, url: &Url) -> Permits {
+    /// Waits for a turn at `url`'s host, then for a share of `budget` if given, then for a turn
+    /// overall. In that order, so a request queued behind its host holds neither a share of the
+    /// budget nor one of the global slots that other hosts could use.
+    pub(super) async fn enter(
+        &self,
+        url: &Url,
+        budget: Option<&Arc<Semaphore>>,
+    ) -> (Permits, Option<OwnedSemaphorePermit>) {
         let host = self.host(url);
         // The semaphores are never closed, so acquiring cannot fail.
         let host = host.acquire_owned().await.ok();
+        let share = match budget {
+            Some(budget) => Arc::clone(budget).acquire_owned().await.ok(),
+            None => None,
+        };
         let all = Arc::clone(&self.all).acquire_owned().await.ok();
-        Permits { _host: host, _all: all }
+        (Permits { _host: host, _all: all }, share)
     }
 
     fn host(&self, url: &Url) -> Arc<Semaphore> {

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use url::Url;
 
 pub use discover::discover_feeds;
@@ -115,24 +116,51 @@ impl Fetcher {
     /// GETs `url`, conditionally when validators are given. Local paths (file:// or a plain path)
     /// are read from disk with the same size bound.
     pub async fn get(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
-        match target(url)? {
-            Target::File(path) => {
-                let budget = self.limits.timeout;
-                tokio::time::timeout(budget, local::read(&path, url, self.limits.max_body_bytes))
-                    .await
-                    .unwrap_or(Err(timeout_error(budget)))
+        self.fetch(url, validators, None).await.0
+    }
+
+    /// Like [`Fetcher::get`], first taking a share of `budget` once it is this host's turn, and
+    /// handing it back with the answer: the caller holds it while it works on the answer, so
+    /// the budget bounds how many answers exist at once without idling other hosts.
+    pub async fn get_within(
+        &self,
+        url: &str,
+        validators: &Validators,
+        budget: &Arc<Semaphore>,
+    ) -> (Result<Fetched, FetchError>, Option<Share>) {
+        self.fetch(url, validators, Some(budget)).await
+    }
+
+    async fn fetch(
+        &self,
+        url: &str,
+        validators: &Validators,
+        budget: Option<&Arc<Semaphore>>,
+    ) -> (Result<Fetched, FetchError>, Option<Share>) {
+        let limit = self.limits.timeout;
+        match target(url) {
+            Err(e) => (Err(e), None),
+            Ok(Target::File(path)) => {
+                let share = match budget {
+                    Some(budget) => Arc::clone(budget).acquire_owned().await.ok(),
+                    None => None,
+                };
+                let read = tokio::time::timeout(limit, local::read(&path, url, self.limits.max_body_bytes));
+                (read.await.unwrap_or(Err(timeout_error(limit))), share)
             }
-            Target::Http(url) => {
+            Ok(Target::Http(url)) => {
                 // Waiting for a turn is not part of the request's time budget.
-                let _permits = self.gate.enter(&url).await;
-                let budget = self.limits.timeout;
-                tokio::time::timeout(budget, client::get(&self.client, &self.limits, url, validators))
-                    .await
-                    .unwrap_or(Err(timeout_error(budget)))
+                let (_permits, share) = self.gate.enter(&url, budget).await;
+                let get =
+                    tokio::time::timeout(limit, client::get(&self.client, &self.limits, url, validators));
+                (get.await.unwrap_or(Err(timeout_error(limit))), share)
             }
         }
     }
 }
+
+/// A share of a caller's budget (see [`Fetcher::get_within`]); dropping it gives it back.
+pub type Share = OwnedSemaphorePermit;
 
 impl Fetcher {
     /// Like [`Fetcher::get`] for addresses that came from the network (article links, discovered
