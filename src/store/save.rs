@@ -182,10 +182,13 @@ enum Outcome {
 fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, Outcome)> {
     let existing = conn
         .prepare_cached(
+            // Subqueries, not a join: with a join, SQLite's constant propagation makes the
+            // statement depend on the feed id's value, and it was prepared again for most
+            // articles (a sixth of a refresh's writing).
             "SELECT a.id, a.title, a.link, a.author, a.published, a.first_seen,
-                 b.content IS NOT ?3, b.media IS NOT ?4
-             FROM articles a JOIN article_bodies b ON b.article_id = a.id
-             WHERE a.feed_id = ?1 AND a.key = ?2",
+                 (SELECT b.content IS NOT ?3 FROM article_bodies b WHERE b.article_id = a.id),
+                 (SELECT b.media IS NOT ?4 FROM article_bodies b WHERE b.article_id = a.id)
+             FROM articles a WHERE a.feed_id = ?1 AND a.key = ?2",
         )?
         // SQLite compares the bodies in place: no copy of the old body for the common case of
         // an unchanged article.
