@@ -149,10 +149,19 @@ impl Server {
     /// Binds 127.0.0.1 on a free port and serves `routes` (path, optionally with its query, to
     /// route) from a background thread. Unknown paths get 404.
     pub fn start<P: Into<String>>(routes: impl IntoIterator<Item = (P, Route)>) -> io::Result<Server> {
+        Server::start_on(std::net::Ipv4Addr::LOCALHOST, routes)
+    }
+
+    /// Like [`Server::start`] on another loopback address: every 127.x.y.z is this machine, so
+    /// several servers simulate several hosts.
+    pub fn start_on<P: Into<String>>(
+        ip: std::net::Ipv4Addr,
+        routes: impl IntoIterator<Item = (P, Route)>,
+    ) -> io::Result<Server> {
         let shared = Arc::new(Shared::default());
         lock(&shared.routes).extend(routes.into_iter().map(|(path, route)| (path.into(), route)));
 
-        let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+        let listener = std::net::TcpListener::bind((ip, 0))?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
 
@@ -185,7 +194,7 @@ impl Server {
         Ok(Server { addr, shared, stop: Some(stop), thread: Some(thread) })
     }
 
-    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    /// `http://IP:PORT`, without a trailing slash.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
     }

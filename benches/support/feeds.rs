@@ -10,23 +10,40 @@ pub fn rss(feed: usize, items: usize) -> String {
          <description>Synthetic feed</description>\n"
     ));
     for item in 0..items {
-        let day = 1 + (item % 28);
-        let hour = item % 24;
-        out.push_str(&format!(
-            "<item><title>Feed {feed} story {item}: kernel, compilers &amp; the state of the desktop</title>\
-             <link>https://bench{feed}.example/posts/{item}</link>\
-             <guid isPermaLink=\"false\">bench-{feed}-{item}</guid>\
-             <pubDate>{:02} Nov 2026 {hour:02}:00:00 +0000</pubDate>\
-             <category>{}</category><category>{}</category>\
-             <content:encoded><![CDATA[{}]]></content:encoded></item>\n",
-            day,
-            ["linux", "rust", "security", "hardware"][item % 4],
-            ["release", "opinion", "news"][feed % 3],
-            body(feed, item),
-        ));
+        out.push_str(&item_xml(feed, item, "Nov"));
     }
     out.push_str("</channel></rss>\n");
     out
+}
+
+/// `rss(feed, items)` with `more` items after them, dated a month earlier: a refresh that adds
+/// them leaves the top of a newest-first list where it was.
+#[allow(dead_code)] // not every bench grows its feeds
+pub fn rss_grown(feed: usize, items: usize, more: usize) -> String {
+    let mut out = rss(feed, items);
+    out.truncate(out.len() - "</channel></rss>\n".len());
+    for item in items..items + more {
+        out.push_str(&item_xml(feed, item, "Oct"));
+    }
+    out.push_str("</channel></rss>\n");
+    out
+}
+
+fn item_xml(feed: usize, item: usize, month: &str) -> String {
+    let day = 1 + (item % 28);
+    let hour = item % 24;
+    format!(
+        "<item><title>Feed {feed} story {item}: kernel, compilers &amp; the state of the desktop</title>\
+             <link>https://bench{feed}.example/posts/{item}</link>\
+             <guid isPermaLink=\"false\">bench-{feed}-{item}</guid>\
+             <pubDate>{:02} {month} 2026 {hour:02}:00:00 +0000</pubDate>\
+             <category>{}</category><category>{}</category>\
+             <content:encoded><![CDATA[{}]]></content:encoded></item>\n",
+        day,
+        ["linux", "rust", "security", "hardware"][item % 4],
+        ["release", "opinion", "news"][feed % 3],
+        body(feed, item),
+    )
 }
 
 /// About 2 KB of article HTML.

@@ -95,6 +95,12 @@ impl Term {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Types keys at once, without the pause of [`Term::send`].
+    pub fn write_raw(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
     /// Types keys and waits until the screen (attributes included) shows their effect: for
     /// keys that only move a highlight, which the plain text does not show.
     pub fn send_and_settle(&mut self, keys: &str) {
