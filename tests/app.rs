@@ -287,7 +287,7 @@ fn refresh_progress_keeps_the_selected_article() {
         outcome: FeedOutcome::Failed("HTTP 500".into()),
         moved_to: None,
     };
-    let fx = app::update(&mut state, Action::FeedRefreshed(failed));
+    let fx = app::update(&mut state, Action::FeedsRefreshed(vec![failed]));
     assert_eq!(fx, vec![Effect::LoadFeeds]);
     assert_eq!(state.last_error.as_deref(), Some("https://feed3.example/rss: HTTP 500"));
     let updated = FeedReport {
@@ -296,7 +296,7 @@ fn refresh_progress_keeps_the_selected_article() {
         outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
         moved_to: None,
     };
-    let fx = app::update(&mut state, Action::FeedRefreshed(updated));
+    let fx = app::update(&mut state, Action::FeedsRefreshed(vec![updated]));
     assert_eq!(state.refresh, RefreshStatus::Running { done: 2, total: 2, failed: 1, new: 2 });
     // Two new articles on top: the selected one moved from index 2 to 4 and stays selected.
     let (request, offset) = articles_request(&fx).expect("reload");
@@ -593,12 +593,12 @@ fn a_reload_keeps_the_article_selected_when_the_answer_arrives() {
     // New articles arrived: a reload is asked while article 1 is selected...
     let fx = app::update(
         &mut state,
-        Action::FeedRefreshed(FeedReport {
+        Action::FeedsRefreshed(vec![FeedReport {
             feed: FeedId(1),
             url: "https://feed1.example/rss".into(),
             outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
             moved_to: None,
-        }),
+        }]),
     );
     // ...then the user moves to article 4 before the answer comes.
     cmd(&mut state, Command::Down);

@@ -143,23 +143,29 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.refresh = RefreshStatus::Running { done: 0, total, failed: 0, new: 0 };
             Vec::new()
         }
-        Action::FeedRefreshed(report) => {
+        Action::FeedsRefreshed(reports) => {
             let mut fx = vec![Effect::LoadFeeds];
-            if let RefreshStatus::Running { done, failed, new, .. } = &mut state.refresh {
-                *done += 1;
-                match &report.outcome {
-                    FeedOutcome::Failed(_) => *failed += 1,
-                    FeedOutcome::Updated(stats) => *new += stats.new,
-                    FeedOutcome::Unchanged => {}
+            let mut gained = false;
+            for report in reports {
+                if let RefreshStatus::Running { done, failed, new, .. } = &mut state.refresh {
+                    *done += 1;
+                    match &report.outcome {
+                        FeedOutcome::Failed(_) => *failed += 1,
+                        FeedOutcome::Updated(stats) => *new += stats.new,
+                        FeedOutcome::Unchanged => {}
+                    }
+                }
+                match report.outcome {
+                    FeedOutcome::Failed(reason) => {
+                        state.last_error = Some(format!("{}: {reason}", report.url))
+                    }
+                    FeedOutcome::Updated(stats) if stats.new > 0 => gained = true,
+                    _ => {}
                 }
             }
-            match report.outcome {
-                FeedOutcome::Failed(reason) => state.last_error = Some(format!("{}: {reason}", report.url)),
-                FeedOutcome::Updated(stats) if stats.new > 0 => {
-                    fx.push(Effect::LoadTags);
-                    fx.push(nav::reload_keep(state));
-                }
-                _ => {}
+            if gained {
+                fx.push(Effect::LoadTags);
+                fx.push(nav::reload_keep(state));
             }
             fx
         }

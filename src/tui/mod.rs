@@ -164,7 +164,11 @@ fn apply(state: &mut State, runner: &runner::Runner, action: Action) {
         Action::FullTextFetched { id, result: Err(e), .. } => {
             tracing::info!("full text of article {}: {e}", id.0)
         }
-        Action::FeedRefreshed(report) => tracing::debug!("refreshed {}: {:?}", report.url, report.outcome),
+        Action::FeedsRefreshed(reports) => {
+            for report in reports {
+                tracing::debug!("refreshed {}: {:?}", report.url, report.outcome);
+            }
+        }
         _ => {}
     }
     runner.run(app::update(state, action));

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -185,12 +186,16 @@ impl Runner {
                 return Ok(crate::refresh::Summary::default());
             }
             let _ = job_tx.send(Action::RefreshStarted { total: targets.len() as u32 });
-            let feed_tx = job_tx.clone();
-            crate::refresh::refresh(store, fetcher, targets, move |report| {
-                let _ = feed_tx.send(Action::FeedRefreshed(report.clone()));
+            let (report_tx, report_rx) = tokio::sync::mpsc::unbounded_channel();
+            let reports = tokio::spawn(bundle_reports(report_rx, job_tx.clone()));
+            let summary = crate::refresh::refresh(store, fetcher, targets, move |report| {
+                let _ = report_tx.send(report.clone());
             })
             .await
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string());
+            // Every report reaches the UI before the refresh's end does.
+            let _ = reports.await;
+            summary
         });
         tokio::spawn(async move {
             let result = match job.await {
@@ -314,5 +319,27 @@ mod tests {
             panic!("no failure")
         };
         assert!(reason.starts_with("HTTP 404"), "{reason}");
+    }
+}
+
+/// How often a running refresh tells the UI which feeds it saved: each report reloads the lists,
+/// and a thousand reloads would queue the user's own loads behind them.
+const REPORT_EVERY: Duration = Duration::from_millis(250);
+
+/// Forwards a refresh's reports in bundles, at most one every [`REPORT_EVERY`], until the
+/// refresh drops its sender.
+async fn bundle_reports(
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<crate::refresh::FeedReport>,
+    tx: UnboundedSender<Action>,
+) {
+    while let Some(first) = rx.recv().await {
+        tokio::time::sleep(REPORT_EVERY).await;
+        let mut bundle = vec![first];
+        while let Ok(report) = rx.try_recv() {
+            bundle.push(report);
+        }
+        if tx.send(Action::FeedsRefreshed(bundle)).is_err() {
+            return;
+        }
     }
 }
