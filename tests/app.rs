@@ -285,6 +285,7 @@ fn refresh_progress_keeps_the_selected_article() {
         feed: FeedId(3),
         url: "https://feed3.example/rss".into(),
         outcome: FeedOutcome::Failed("HTTP 500".into()),
+        at: chrono::Utc::now(),
         moved_to: None,
     };
     let fx = app::update(&mut state, Action::FeedRefreshed(failed));
@@ -294,6 +295,7 @@ fn refresh_progress_keeps_the_selected_article() {
         feed: FeedId(1),
         url: "https://feed1.example/rss".into(),
         outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
+        at: chrono::Utc::now(),
         moved_to: None,
     };
     let fx = app::update(&mut state, Action::FeedRefreshed(updated));
@@ -597,6 +599,7 @@ fn a_reload_keeps_the_article_selected_when_the_answer_arrives() {
             feed: FeedId(1),
             url: "https://feed1.example/rss".into(),
             outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
+            at: chrono::Utc::now(),
             moved_to: None,
         }),
     );

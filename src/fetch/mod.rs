@@ -7,6 +7,7 @@ mod body;
 mod client;
 mod discover;
 mod gate;
+mod hints;
 mod local;
 
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use std::time::Duration;
 use url::Url;
 
 pub use discover::discover_feeds;
+pub use hints::http_date;
 
 use crate::store::Validators;
 
@@ -34,6 +36,8 @@ pub struct Limits {
     pub concurrency: usize,
     /// Requests in flight at once to one host.
     pub per_host: usize,
+    /// Least time between the starts of two requests to one host (zero: none).
+    pub host_spacing: Duration,
 }
 
 impl Default for Limits {
@@ -44,6 +48,7 @@ impl Default for Limits {
             max_redirects: 5,
             concurrency: 16,
             per_host: 2,
+            host_spacing: Duration::ZERO,
         }
     }
 }
@@ -59,6 +64,9 @@ pub enum FetchError {
     Timeout(u64),
     #[error("HTTP {0}")]
     Status(u16),
+    /// A 429 or 503 with a `Retry-After` ahead (at most a week).
+    #[error("rate limited (HTTP {status})")]
+    RateLimited { status: u16, until: chrono::DateTime<chrono::Utc> },
     #[error("response larger than {0} bytes")]
     TooLarge(u64),
     #[error("more than {0} redirects")]
@@ -75,6 +83,13 @@ pub enum Fetched {
     /// 304: the validators still hold.
     NotModified,
     Page(Page),
+}
+
+/// A feed's answer with how long it stays fresh (`Cache-Control: max-age`, `Expires`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub fetched: Fetched,
+    pub fresh_for: Option<chrono::Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +119,7 @@ impl Fetcher {
     /// Like [`Fetcher::new`] with another `User-Agent` (a user setting).
     pub fn with_user_agent(limits: Limits, user_agent: &str) -> Result<Fetcher, FetchError> {
         let client = client::build(user_agent)?;
-        let gate = gate::Gate::new(limits.concurrency, limits.per_host);
+        let gate = gate::Gate::new(limits.concurrency, limits.per_host, limits.host_spacing);
         Ok(Fetcher { client, limits: Arc::new(limits), gate })
     }
 
@@ -115,12 +130,17 @@ impl Fetcher {
     /// GETs `url`, conditionally when validators are given. Local paths (file:// or a plain path)
     /// are read from disk with the same size bound.
     pub async fn get(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
+        self.get_feed(url, validators).await.map(|answer| answer.fetched)
+    }
+
+    /// Like [`Fetcher::get`], with the answer's cache lifetime (for a feed's refresh schedule).
+    pub async fn get_feed(&self, url: &str, validators: &Validators) -> Result<Answer, FetchError> {
         match target(url)? {
             Target::File(path) => {
                 let budget = self.limits.timeout;
-                tokio::time::timeout(budget, local::read(&path, url, self.limits.max_body_bytes))
-                    .await
-                    .unwrap_or(Err(timeout_error(budget)))
+                let read = tokio::time::timeout(budget, local::read(&path, url, self.limits.max_body_bytes));
+                let fetched = read.await.unwrap_or(Err(timeout_error(budget)))?;
+                Ok(Answer { fetched, fresh_for: None })
             }
             Target::Http(url) => {
                 // Waiting for a turn is not part of the request's time budget.

@@ -13,6 +13,7 @@ use super::external;
 use crate::app::{Action, Effect};
 use crate::fetch::Fetcher;
 use crate::model::{ArticleId, FeedSpec};
+use crate::schedule::{Ask, Hold, local_time};
 use crate::store::Store;
 use crate::subscriptions::{self, Subscriptions};
 use crate::text::{ContentKey, RenderCache, Rendered};
@@ -166,21 +167,35 @@ impl Runner {
         let default_minutes = self.refresh_minutes;
         let job_tx = tx.clone();
         let job = tokio::spawn(async move {
+            let ask = match (due_only, urls.is_empty()) {
+                (true, _) => Ask::Periodic { default_minutes },
+                (false, true) => Ask::All,
+                (false, false) => Ask::Named,
+            };
             let opened = tokio::task::spawn_blocking(move || {
                 let store = Store::open(&path)?;
                 let mut targets = store.fetch_targets(&urls)?;
-                if due_only {
-                    let now = chrono::Utc::now();
-                    targets.retain(|t| t.is_due(now, default_minutes));
-                }
-                Ok::<_, crate::store::StoreError>((store, targets))
+                let now = chrono::Utc::now();
+                let mut held = Vec::new();
+                targets.retain(|t| match t.schedule.hold(now, ask) {
+                    Some(hold) => {
+                        held.push((t.url.clone(), hold));
+                        false
+                    }
+                    None => true,
+                });
+                Ok::<_, crate::store::StoreError>((store, targets, held))
             })
             .await;
-            let (store, targets) = match opened {
+            let (store, targets, held) = match opened {
                 Ok(Ok(v)) => v,
                 Ok(Err(e)) => return Err(e.to_string()),
                 Err(_) => return Err("internal error opening the store".to_string()),
             };
+            // What the user asked for and did not get is said; the timer's skips are routine.
+            if !due_only && let Some(note) = held_note(&held) {
+                let _ = job_tx.send(Action::Info(note));
+            }
             if targets.is_empty() {
                 return Ok(crate::refresh::Summary::default());
             }
@@ -248,6 +263,23 @@ impl Runner {
             };
             let _ = tx.send(Action::FeedRemoved(Err(failure)));
         });
+    }
+}
+
+/// One line about the feeds a refresh by hand left alone: the one's reason, or how many.
+fn held_note(held: &[(String, Hold)]) -> Option<String> {
+    let now = chrono::Utc::now();
+    let tz = *chrono::Local::now().offset();
+    match held {
+        [] => None,
+        [(url, Hold::RateLimited { until })] => {
+            Some(format!("{url}: rate limited until {}", local_time(*until, now, tz)))
+        }
+        [(url, Hold::Gone)] => Some(format!("{url}: gone (HTTP 410), not refreshed; r on it tries anyway")),
+        [(url, Hold::NotDue)] => Some(format!("{url}: not due")),
+        many => {
+            Some(format!("{} feeds not refreshed: rate limited or gone (see the feeds pane)", many.len()))
+        }
     }
 }
 

@@ -1,5 +1,6 @@
-//! The feeds pane: title, unread count, a marker on feeds whose last refresh failed, and the
-//! selected feed's failure reason along the bottom border.
+//! The feeds pane: title, unread count, a marker on feeds whose last refresh failed (another on
+//! gone ones), and the selected feed's failure reason along the bottom border, with when it is
+//! tried again.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
         Load::Loaded(f) => format!(" Feeds ({}) ", f.len()),
     };
     let mut block = pane_block(title, is_focused, styles);
-    if let Some(reason) = state.selected_feed().and_then(|f| f.last_error.as_deref()) {
+    if let Some(reason) = state.selected_feed().and_then(|f| state.feed_note(f)) {
         let reason = fit(&format!(" ! {reason} "), usize::from(area.width.saturating_sub(2)));
         block = block.title_bottom(Span::styled(reason, styles.error));
     }
@@ -32,7 +33,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
         .take(usize::from(body.height))
         .map(|(i, feed)| {
             let base = if feed.unread > 0 { styles.unread } else { styles.text };
-            let mark = if feed.last_error.is_some() {
+            let mark = if feed.schedule.gone {
+                Span::styled("✗ ", styles.error)
+            } else if feed.last_error.is_some() {
                 Span::styled("! ", styles.error)
             } else if state.feed_filter == Some(feed.id) {
                 Span::styled("● ", styles.title)
