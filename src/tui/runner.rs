@@ -228,8 +228,13 @@ impl Runner {
                 let specs = subs.feeds().to_vec();
                 // The fetch that found the feed is saved: no second fetch of it.
                 let then = Action::FeedAdded(Ok(resolved.url.clone()));
-                db.send(DbRequest::Subscribe { specs, url: resolved.url, update: resolved.update, then })
-                    .map_err(|_| "the database thread has stopped".to_string())
+                db.send(DbRequest::Subscribe {
+                    specs,
+                    url: resolved.url,
+                    update: Box::new(resolved.update),
+                    then,
+                })
+                .map_err(|_| "the database thread has stopped".to_string())
             };
             tokio::task::spawn_blocking(subscribe)
                 .await
@@ -346,5 +351,72 @@ mod tests {
             panic!("no failure")
         };
         assert!(reason.starts_with("HTTP 404"), "{reason}");
+    }
+
+    /// Actions from the runner up to the end of a refresh.
+    async fn until_finished(rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        loop {
+            let next = tokio::time::timeout(std::time::Duration::from_secs(20), rx.recv());
+            let action = next.await.expect("the refresh ends").expect("the runner is alive");
+            let done = matches!(action, Action::RefreshFinished(_));
+            actions.push(action);
+            if done {
+                return actions;
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn the_periodic_refresh_leaves_held_back_feeds_alone_and_a_named_one_says_why() {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let feed = "<rss version=\"2.0\"><channel><title>T</title><item><title>A</title><guid>a</guid></item></channel></rss>";
+        let server = Server::start([
+            ("/fresh", Route::ok(feed).header("Cache-Control", "max-age=3600")),
+            ("/busy", Route::status(429).header("Retry-After", "600")),
+        ])
+        .expect("server");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("byline.db");
+        let mut store = Store::open(&path).expect("open store");
+        let specs: Vec<FeedSpec> = ["/fresh", "/busy"]
+            .iter()
+            .map(|p| FeedSpec { url: server.url(p), ..FeedSpec::default() })
+            .collect();
+        store.sync_feeds(&specs).expect("sync");
+        let subs = Subscriptions::load(&dir.path().join("feeds.toml")).expect("subscriptions");
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let fetcher = Fetcher::new(crate::fetch::Limits::default()).expect("fetcher");
+        // No interval (0): without what the servers said, both feeds would be due at once.
+        let runner = Runner::new(store, path, fetcher, subs, Vec::new(), 0, tx).expect("runner");
+
+        runner.run(vec![Effect::Refresh { urls: Vec::new(), due_only: false }]);
+        until_finished(&mut rx).await;
+        assert_eq!((server.hits("/fresh"), server.hits("/busy")), (1, 1));
+
+        // The timer's refresh: max-age holds one back, Retry-After the other; nothing is said.
+        runner.run(vec![Effect::Refresh { urls: Vec::new(), due_only: true }]);
+        let actions = until_finished(&mut rx).await;
+        assert_eq!((server.hits("/fresh"), server.hits("/busy")), (1, 1));
+        assert!(
+            matches!(actions.as_slice(), [Action::RefreshFinished(Ok(s))] if s.feeds == 0),
+            "{actions:?}"
+        );
+
+        // r on the rate-limited feed: not asked, and the status line says until when.
+        runner.run(vec![Effect::Refresh { urls: vec![server.url("/busy")], due_only: false }]);
+        let actions = until_finished(&mut rx).await;
+        assert_eq!(server.hits("/busy"), 1);
+        let said = actions.iter().find_map(|a| match a {
+            Action::Info(text) => Some(text.clone()),
+            _ => None,
+        });
+        let said = said.expect("a note");
+        assert!(said.starts_with(&format!("{}: rate limited until ", server.url("/busy"))), "{said}");
+
+        // R fetches the fresh feed regardless of its max-age.
+        runner.run(vec![Effect::Refresh { urls: Vec::new(), due_only: false }]);
+        until_finished(&mut rx).await;
+        assert_eq!((server.hits("/fresh"), server.hits("/busy")), (2, 1));
     }
 }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Styles, fit, focused, inner, pane_block, selected_style, spread};
+use super::{Styles, fit, focused, inner, pane_block, selected_style, spread, width_of};
 use crate::app::{Load, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
@@ -19,7 +19,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     };
     let mut block = pane_block(title, is_focused, styles);
     if let Some(reason) = state.selected_feed().and_then(|f| state.feed_note(f)) {
-        let reason = fit(&format!(" ! {reason} "), usize::from(area.width.saturating_sub(2)));
+        let room = usize::from(area.width.saturating_sub(2));
+        // Without the padding when that lets "rate limited until 10:30" fit the wide layout.
+        let padded = format!(" ! {reason} ");
+        let text = if width_of(&padded) <= room { padded } else { format!("! {reason}") };
+        let reason = fit(&text, room);
         block = block.title_bottom(Span::styled(reason, styles.error));
     }
     frame.render_widget(block, area);
