@@ -14,6 +14,7 @@ pub mod model;
 pub mod parse;
 pub mod refresh;
 pub mod sanitize;
+pub mod schedule;
 pub mod serve;
 pub mod store;
 pub mod subscriptions;

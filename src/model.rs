@@ -38,7 +38,8 @@ pub struct Feed {
     pub total: u32,
     /// One-line reason of the last failed refresh; None after a success.
     pub last_error: Option<String>,
-    pub last_fetched: Option<DateTime<Utc>>,
+    /// Its interval, last attempt, and what the server said (Retry-After, gone, backoff).
+    pub schedule: crate::schedule::Schedule,
 }
 
 /// One item of a feed as parsed from the network, before it has an id.
@@ -97,6 +98,8 @@ pub struct ParsedFeed {
     /// The site's home page.
     pub link: Option<String>,
     pub items: Vec<NewArticle>,
+    /// How often the document says it changes (RSS ttl, sy:updatePeriod), uncapped.
+    pub fresh_for: Option<chrono::Duration>,
 }
 
 /// An article row as the lists show it: no body.

@@ -12,10 +12,11 @@ use std::sync::{Arc, mpsc};
 use chrono::{DateTime, Utc};
 use tokio::sync::Semaphore;
 
-use crate::fetch::{FetchError, Fetched, Fetcher, Share};
+use crate::fetch::{Answer, FetchError, Fetched, Fetcher, Share};
 use crate::fulltext::fetch_full_text;
 use crate::model::{ArticleId, FeedId};
 use crate::parse::parse_feed;
+use crate::schedule::{Failure, fresh_until};
 use crate::store::{FeedUpdate, FetchTarget, SaveStats, Store, StoreError};
 
 /// How one feed's refresh ended.
@@ -23,8 +24,8 @@ use crate::store::{FeedUpdate, FetchTarget, SaveStats, Store, StoreError};
 pub enum FeedOutcome {
     Updated(SaveStats),
     Unchanged,
-    /// One-line reason, also recorded on the feed.
-    Failed(String),
+    /// Why, also recorded on the feed (with what it means for its schedule).
+    Failed(Failure),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub struct FeedReport {
     pub feed: FeedId,
     pub url: String,
     pub outcome: FeedOutcome,
+    /// When it was saved: the day a "rate limited until HH:MM" is read against.
+    pub at: DateTime<Utc>,
     /// The feed answered with a permanent redirect to this URL (remembered for next time).
     pub moved_to: Option<String>,
 }
@@ -61,9 +64,9 @@ const FULL_TEXT_DAYS: i64 = 2;
 
 /// What a fetch task hands the writer.
 enum Fetch {
-    Unchanged,
+    Unchanged { fresh_until: Option<DateTime<Utc>> },
     Parsed(FeedUpdate),
-    Failed(String),
+    Failed(Failure),
 }
 
 /// A fetch's result on its way to the writer, holding its share of the in-flight budget.
@@ -98,8 +101,8 @@ pub async fn refresh(
         let tx = tx.clone();
         let (parsers, budget) = (Arc::clone(&parsers), Arc::clone(&budget));
         tasks.spawn(async move {
-            let (fetched, share) = fetcher.get_within(&target.fetch_url, &target.validators, &budget).await;
-            let result = parse_one(fetched, &parsers).await;
+            let (fetched, share) = fetcher.get_feed(&target.fetch_url, &target.validators, &budget).await;
+            let result = parse_one(&target, fetched, &parsers).await;
             // The writer only goes away when the store failed; the run is over then anyway.
             let _ = tx.send((target, result, share));
         });
@@ -113,11 +116,14 @@ pub async fn refresh(
     Ok(summary)
 }
 
-async fn parse_one(fetched: Result<Fetched, FetchError>, parsers: &Semaphore) -> Fetch {
-    let page = match fetched {
-        Ok(Fetched::NotModified) => return Fetch::Unchanged,
-        Ok(Fetched::Page(page)) => page,
-        Err(e) => return Fetch::Failed(e.to_string()),
+async fn parse_one(target: &FetchTarget, fetched: Result<Answer, FetchError>, parsers: &Semaphore) -> Fetch {
+    let (page, http_hint) = match fetched {
+        // A 304 has no document: the last one's own hint still holds.
+        Ok(Answer { fetched: Fetched::NotModified, fresh_for }) => {
+            return Fetch::Unchanged { fresh_until: fresh_until(Utc::now(), fresh_for, target.feed_hint) };
+        }
+        Ok(Answer { fetched: Fetched::Page(page), fresh_for }) => (page, fresh_for),
+        Err(e) => return Fetch::Failed(failure(e)),
     };
     // Off the async workers, so fetches keep flowing while this one parses.
     let Ok(_turn) = parsers.acquire().await else {
@@ -135,9 +141,20 @@ async fn parse_one(fetched: Result<Fetched, FetchError>, parsers: &Semaphore) ->
             validators: page.validators,
             moved_to: page.moved_permanently,
             items: feed.items,
+            fresh_until: fresh_until(Utc::now(), http_hint, feed.fresh_for),
+            feed_hint: feed.fresh_for,
         }),
-        Ok((Err(e), _)) => Fetch::Failed(e.to_string()),
-        Err(e) => Fetch::Failed(format!("internal error while parsing: {e}")),
+        Ok((Err(e), _)) => Fetch::Failed(e.to_string().into()),
+        Err(e) => Fetch::Failed(format!("internal error while parsing: {e}").into()),
+    }
+}
+
+/// What a failed fetch means for the feed's schedule: a Retry-After, gone, or one more failure.
+fn failure(error: FetchError) -> Failure {
+    match error {
+        FetchError::RateLimited { status, until } => Failure::RateLimited { status, until },
+        FetchError::Status(410) => Failure::Gone,
+        other => Failure::Error(other.to_string()),
     }
 }
 
@@ -181,16 +198,22 @@ fn save_batch(store: &mut Store, batch: Vec<(FetchTarget, Fetch)>) -> Result<Vec
                 parsed_targets.push(target);
                 continue;
             }
-            Fetch::Unchanged => {
-                store.mark_unchanged(target.id)?;
+            Fetch::Unchanged { fresh_until } => {
+                store.mark_unchanged(target.id, fresh_until)?;
                 FeedOutcome::Unchanged
             }
-            Fetch::Failed(reason) => {
-                store.record_error(target.id, &reason)?;
-                FeedOutcome::Failed(reason)
+            Fetch::Failed(failure) => {
+                store.record_error(target.id, &failure)?;
+                FeedOutcome::Failed(failure)
             }
         };
-        reports.push(FeedReport { feed: target.id, url: target.url, outcome, moved_to: None });
+        reports.push(FeedReport {
+            feed: target.id,
+            url: target.url,
+            outcome,
+            at: Utc::now(),
+            moved_to: None,
+        });
     }
     if parsed.is_empty() {
         return Ok(reports);
@@ -201,13 +224,13 @@ fn save_batch(store: &mut Store, batch: Vec<(FetchTarget, Fetch)>) -> Result<Vec
             Ok(stats) => FeedOutcome::Updated(stats),
             // A feed the database refuses fails alone, like any other broken feed.
             Err(e) => {
-                let reason = e.to_string();
-                store.record_error(target.id, &reason)?;
-                FeedOutcome::Failed(reason)
+                let failure = Failure::Error(e.to_string());
+                store.record_error(target.id, &failure)?;
+                FeedOutcome::Failed(failure)
             }
         };
         let moved_to = update.moved_to.filter(|m| *m != target.fetch_url);
-        reports.push(FeedReport { feed: target.id, url: target.url, outcome, moved_to });
+        reports.push(FeedReport { feed: target.id, url: target.url, outcome, at: Utc::now(), moved_to });
     }
     Ok(reports)
 }

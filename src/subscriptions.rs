@@ -280,6 +280,8 @@ pub async fn resolve(fetcher: &Fetcher, url: &str) -> Result<Resolved, Subscript
                     validators: page.validators,
                     moved_to: None,
                     items: feed.items,
+                    fresh_until: crate::schedule::fresh_until(chrono::Utc::now(), None, feed.fresh_for),
+                    feed_hint: feed.fresh_for,
                 };
                 let url = page.moved_permanently.unwrap_or(candidate);
                 return Ok(Resolved { url, title: feed.title, update });

@@ -10,6 +10,7 @@ use byline::app::{
 use byline::config::keys::{Command, Key, KeyBindings, KeyCode};
 use byline::model::{Article, ArticleId, FeedId, Filter};
 use byline::refresh::{FeedOutcome, FeedReport, Summary};
+use byline::schedule::Failure;
 use byline::store::SaveStats;
 use byline::text::{Link, LinkKind, Rendered};
 use tui_fixtures::*;
@@ -285,6 +286,7 @@ fn refresh_progress_keeps_the_selected_article() {
         feed: FeedId(3),
         url: "https://feed3.example/rss".into(),
         outcome: FeedOutcome::Failed("HTTP 500".into()),
+        at: chrono::Utc::now(),
         moved_to: None,
     };
     let fx = app::update(&mut state, Action::FeedsRefreshed(vec![failed]));
@@ -294,6 +296,7 @@ fn refresh_progress_keeps_the_selected_article() {
         feed: FeedId(1),
         url: "https://feed1.example/rss".into(),
         outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
+        at: chrono::Utc::now(),
         moved_to: None,
     };
     let fx = app::update(&mut state, Action::FeedsRefreshed(vec![updated]));
@@ -597,6 +600,7 @@ fn a_reload_keeps_the_article_selected_when_the_answer_arrives() {
             feed: FeedId(1),
             url: "https://feed1.example/rss".into(),
             outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
+            at: chrono::Utc::now(),
             moved_to: None,
         }]),
     );
@@ -686,4 +690,38 @@ fn a_kept_article_pushed_out_of_the_rows_is_located_through_the_store() {
     let cursor = state.articles.cursor;
     app::update(&mut state, Action::ArticleLocated { filter: current, cursor, result: Ok(Some(204)) });
     assert_eq!(state.articles.cursor, 204);
+}
+
+#[test]
+fn a_rate_limited_feed_says_until_when_not_the_status_code() {
+    let mut state = loaded(WIDE, 10);
+    let at =
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 20, 10, 28, 0).single().expect("time");
+    let report = |outcome| FeedReport {
+        feed: FeedId(3),
+        url: "https://feed3.example/rss".into(),
+        outcome,
+        at,
+        moved_to: None,
+    };
+    let until = at + chrono::Duration::minutes(2);
+    let limited = FeedOutcome::Failed(Failure::RateLimited { status: 429, until });
+    app::update(&mut state, Action::FeedsRefreshed(vec![report(limited)]));
+    assert_eq!(state.last_error.as_deref(), Some("https://feed3.example/rss: rate limited until 10:30"));
+    // Tomorrow's time carries its date.
+    let later =
+        FeedOutcome::Failed(Failure::RateLimited { status: 503, until: at + chrono::Duration::days(1) });
+    app::update(&mut state, Action::FeedsRefreshed(vec![report(later)]));
+    assert_eq!(
+        state.last_error.as_deref(),
+        Some("https://feed3.example/rss: rate limited until 2026-11-21 10:28")
+    );
+    app::update(&mut state, Action::FeedsRefreshed(vec![report(FeedOutcome::Failed(Failure::Gone))]));
+    assert_eq!(
+        state.last_error.as_deref(),
+        Some(
+            "https://feed3.example/rss: gone (HTTP 410): the site removed this feed; \
+             remove it with d in the feeds pane"
+        )
+    );
 }

@@ -72,7 +72,7 @@ fn refetch_keeps_read_and_starred_and_does_not_duplicate() {
     assert_eq!(store.set_starred(&[two], true).unwrap(), [two]);
 
     // The very same document again: nothing to do, but the fetch is recorded.
-    store.record_error(a, "HTTP 500").unwrap();
+    store.record_error(a, &"HTTP 500".into()).unwrap();
     let mut same = update(items.clone());
     same.validators.etag = Some("\"v2\"".into());
     assert_eq!(store.save_feed(a, &same).unwrap(), SaveStats::default());
@@ -93,7 +93,7 @@ fn refetch_keeps_read_and_starred_and_does_not_duplicate() {
     let feed = store.feed_by_url(A).unwrap().unwrap();
     assert_eq!((feed.unread, feed.total), (0, 2));
     assert_eq!(feed.title, "Site");
-    assert!(feed.last_fetched.is_some());
+    assert!(feed.schedule.last_fetched.is_some());
 }
 
 #[test]
@@ -314,7 +314,7 @@ fn refresh_outcomes_are_recorded() {
     let (_dir, mut store) = open();
     store.sync_feeds(&[spec(A, &[])]).unwrap();
     let a = feed_id(&store, A);
-    store.record_error(a, "HTTP 500\n\u{1b}[31m").unwrap();
+    store.record_error(a, &"HTTP 500\n\u{1b}[31m".into()).unwrap();
     assert_eq!(store.feeds().unwrap()[0].last_error.as_deref(), Some("HTTP 500"));
     let mut up = update(vec![]);
     up.validators = Validators { etag: Some("\"v1\"".into()), last_modified: Some("Mon".into()) };
@@ -325,10 +325,10 @@ fn refresh_outcomes_are_recorded() {
     assert_eq!(target.fetch_url, "https://new.example/feed");
     assert_eq!(target.validators, up.validators);
     assert_eq!(store.feeds().unwrap()[0].last_error, None);
-    store.record_error(a, "timed out").unwrap();
-    store.mark_unchanged(a).unwrap();
+    store.record_error(a, &"timed out".into()).unwrap();
+    store.mark_unchanged(a, None).unwrap();
     assert_eq!(store.feeds().unwrap()[0].last_error, None);
-    assert!(matches!(store.mark_unchanged(FeedId(999)), Err(StoreError::UnknownFeed(999))));
+    assert!(matches!(store.mark_unchanged(FeedId(999), None), Err(StoreError::UnknownFeed(999))));
 }
 
 #[test]

@@ -6,6 +6,7 @@ use byline::app::{self, Action, Effect, Pane, State};
 use byline::config::keys::Command;
 use byline::config::theme::Theme;
 use byline::model::{Article, Enclosure, Media};
+use byline::schedule::Schedule;
 use byline::text::{Line as TLine, Link, LinkKind, Rendered, Span as TSpan, Style as TStyle};
 use byline::ui::{self, Styles};
 use ratatui::Terminal;
@@ -280,4 +281,39 @@ fn enclosures_are_listed_after_the_links_numbered_on() {
     assert_eq!(state.message.as_deref(), Some("no link 5"));
     // The scroll limit counts the attachment lines.
     assert_eq!(app::doc_len(&state, width), 1 + 4 + 8 + 4 + 4);
+}
+
+#[test]
+fn the_feeds_pane_says_until_when_a_feed_is_held_back() {
+    let at = |h, m| {
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 20, h, m, 0).single().expect("time")
+    };
+    let mut feeds = feeds();
+    feeds[0].last_error = Some("HTTP 500".into());
+    feeds[0].schedule = Schedule { last_fetched: Some(at(8, 0)), failures: 3, ..Schedule::default() };
+    feeds[1].last_error = Some("gone (HTTP 410)".into());
+    feeds[1].schedule = Schedule { last_fetched: Some(at(8, 0)), gone: true, ..Schedule::default() };
+    feeds[2].last_error = Some("rate limited (HTTP 429)".into());
+    feeds[2].schedule =
+        Schedule { last_fetched: Some(at(10, 28)), retry_at: Some(at(10, 30)), ..Schedule::default() };
+    // Narrow: the feeds pane has the whole width for the longer lines.
+    let mut state = loaded((90, 12), 10);
+    state.settings.refresh_minutes = 60;
+    app::update(&mut state, Action::FeedsLoaded(Ok(feeds)));
+    state.focus = Pane::Feeds;
+    let screen = |state: &State| draw(state, true).backend().to_string();
+    // Three failures at a 60-minute interval: 4 hours after the last attempt.
+    assert!(screen(&state).contains("! HTTP 500 · retrying after 12:00"), "{}", screen(&state));
+    cmd(&mut state, Command::Down);
+    let gone = screen(&state);
+    assert!(gone.contains("✗ Kernel Notes"), "{gone}");
+    assert!(gone.contains("gone (HTTP 410): the site removed this feed"), "{gone}");
+    cmd(&mut state, Command::Down);
+    let limited = screen(&state);
+    assert!(limited.contains("! rate limited until 10:30"), "{limited}");
+    assert!(!limited.contains("HTTP 429"), "{limited}");
+    // The wide layout's feeds pane is narrow, and still has room for that.
+    state.size = (120, 24);
+    let wide = screen(&state);
+    assert!(wide.contains("! rate limited until 10:30"), "{wide}");
 }

@@ -156,8 +156,10 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                     }
                 }
                 match report.outcome {
-                    FeedOutcome::Failed(reason) => {
-                        state.last_error = Some(format!("{}: {reason}", report.url))
+                    FeedOutcome::Failed(failure) => {
+                        let remove = state.remove_key();
+                        let text = failure.describe(report.at, state.settings.tz(), &remove);
+                        state.last_error = Some(format!("{}: {text}", report.url));
                     }
                     FeedOutcome::Updated(stats) if stats.new > 0 => gained = true,
                     _ => {}

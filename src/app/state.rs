@@ -243,6 +243,9 @@ pub struct Settings {
     pub mark_read_on_open: bool,
     /// Local time offset for dates, in seconds east of UTC.
     pub utc_offset_secs: i32,
+    /// The periodic refresh's interval for feeds without their own (0: none), for the feeds
+    /// pane's "retrying after".
+    pub refresh_minutes: u32,
 }
 
 impl Settings {
@@ -255,7 +258,7 @@ impl Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { mark_read_on_open: true, utc_offset_secs: 0 }
+        Settings { mark_read_on_open: true, utc_offset_secs: 0, refresh_minutes: 0 }
     }
 }
 
@@ -345,6 +348,28 @@ impl State {
 
     pub fn selected_feed(&self) -> Option<&Feed> {
         self.feed_list().get(self.feed_list.cursor)
+    }
+
+    /// How the user removes a feed here, for the hint on a gone one: "d", or whatever key.
+    pub fn remove_key(&self) -> String {
+        match self.keys.keys(crate::config::keys::Command::RemoveFeed).first() {
+            Some(key) => format!("{key} in the feeds pane"),
+            None => "`byline remove URL`".to_string(),
+        }
+    }
+
+    /// The selected feed's trouble in one line, for the feeds pane: why its last refresh
+    /// failed and when it is tried again (local time, dated when not on the attempt's day).
+    pub fn feed_note(&self, feed: &crate::model::Feed) -> Option<String> {
+        let reference = feed.schedule.last_fetched.unwrap_or_default();
+        crate::schedule::feed_note(
+            feed.last_error.as_deref(),
+            &feed.schedule,
+            self.settings.refresh_minutes,
+            reference,
+            self.settings.tz(),
+            &self.remove_key(),
+        )
     }
 
     pub fn feed_title(&self, id: FeedId) -> Option<&str> {

@@ -73,6 +73,8 @@ pub fn limits(config: &Config) -> Limits {
         // semaphores in range.
         concurrency: f.concurrency.clamp(1, 1024),
         per_host: f.per_host.clamp(1, 1024),
+        // A minute at most: longer would make a refresh of a few feeds on one site take hours.
+        host_spacing: std::time::Duration::from_millis(f.host_spacing_ms.min(60_000)),
     }
 }
 

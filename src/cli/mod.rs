@@ -41,11 +41,15 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Fetch all feeds (or the named ones) and store new articles.
+    /// Fetch all feeds (or the named ones) and store new articles. A feed whose server asked
+    /// to wait (Retry-After) is skipped until then, and a gone one (410) unless named.
     Refresh {
         /// Only this feed (repeatable).
         #[arg(long = "feed", value_name = "URL")]
         urls: Vec<String>,
+        /// Fetch rate-limited and gone feeds too.
+        #[arg(long)]
+        force: bool,
     },
     /// List subscribed feeds with unread and total counts.
     Feeds {
@@ -179,7 +183,7 @@ fn open_reader(ctx: Context) -> anyhow::Result<()> {
 pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
     let ctx = Context::new(global)?;
     match command {
-        Command::Refresh { urls } => refresh::run(&ctx, &urls),
+        Command::Refresh { urls, force } => refresh::run(&ctx, &urls, force),
         Command::Feeds { json } => feeds::list(&ctx, json),
         Command::Articles(query) => articles::list(&ctx, &query),
         Command::Show { id, width } => articles::show(&ctx, id, width),

@@ -1,6 +1,9 @@
-//! `byline refresh`: one line per failed feed on stderr, a summary on stdout.
+//! `byline refresh`: one line per failed or skipped feed on stderr, a summary on stdout.
+
+use chrono::Utc;
 
 use crate::refresh::{FeedOutcome, refresh};
+use crate::schedule::{Ask, Failure, Hold, local_time};
 
 use super::context::{Context, runtime};
 
@@ -12,14 +15,44 @@ fn canonical(ctx: &Context, url: &str) -> anyhow::Result<String> {
     }
 }
 
-pub fn run(ctx: &Context, only: &[String]) -> anyhow::Result<()> {
+/// Refreshes every feed (or those in `only`). A feed whose server asked not to be asked yet
+/// (Retry-After) is skipped, as is a gone feed unless named; `force` fetches them anyway.
+pub fn run(ctx: &Context, only: &[String], force: bool) -> anyhow::Result<()> {
     let store = ctx.store()?;
     let only: Vec<String> = only.iter().map(|url| canonical(ctx, url)).collect::<anyhow::Result<_>>()?;
-    let targets = store.fetch_targets(&only)?;
+    let mut targets = store.fetch_targets(&only)?;
+    let ask = match (force, only.is_empty()) {
+        (true, _) => Ask::Force,
+        (false, true) => Ask::All,
+        (false, false) => Ask::Named,
+    };
+    let now = Utc::now();
+    let tz = *chrono::Local::now().offset();
+    targets.retain(|t| match t.schedule.hold(now, ask) {
+        None | Some(Hold::NotDue) => true,
+        Some(Hold::RateLimited { until }) => {
+            eprintln!("note: {}: rate limited until {}", t.url, local_time(until, now, tz));
+            false
+        }
+        Some(Hold::Gone) => {
+            eprintln!(
+                "note: {}: gone (HTTP 410), not fetched; remove it with `byline remove {}`, or name it with --feed",
+                t.url, t.url
+            );
+            false
+        }
+    });
     let fetcher = ctx.fetcher()?;
-    let summary = runtime()?.block_on(refresh(store, fetcher, targets, |report| {
-        if let FeedOutcome::Failed(reason) = &report.outcome {
-            eprintln!("error: {}: {reason}", report.url);
+    let summary = runtime()?.block_on(refresh(store, fetcher, targets, move |report| {
+        if let FeedOutcome::Failed(failure) = &report.outcome {
+            let remove = format!("`byline remove {}`", report.url);
+            let text = failure.describe(report.at, tz, &remove);
+            match failure {
+                Failure::RateLimited { status, .. } => {
+                    eprintln!("error: {}: {text} (HTTP {status})", report.url)
+                }
+                _ => eprintln!("error: {}: {text}", report.url),
+            }
         }
         if let Some(to) = &report.moved_to {
             eprintln!("note: {} moved permanently to {to}; byline will fetch it there", report.url);

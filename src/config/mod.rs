@@ -42,6 +42,8 @@ pub struct FetchSettings {
     pub max_redirects: usize,
     pub concurrency: usize,
     pub per_host: usize,
+    /// Least milliseconds between the starts of two requests to one host; 0 turns it off.
+    pub host_spacing_ms: u64,
     pub user_agent: Option<String>,
 }
 
@@ -59,6 +61,7 @@ impl Default for FetchSettings {
             max_redirects: 5,
             concurrency: 16,
             per_host: 2,
+            host_spacing_ms: 0,
             user_agent: None,
         }
     }

@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use url::Url;
 
-use super::{FetchError, Fetched, Limits, Page, body};
+use super::{Answer, FetchError, Fetched, Limits, Page, body, hints};
 use crate::store::Validators;
 
 /// Feeds first, then pages (the same client fetches full articles).
@@ -32,7 +32,7 @@ pub(super) async fn get(
     limits: &Limits,
     mut url: Url,
     validators: &Validators,
-) -> Result<Fetched, FetchError> {
+) -> Result<Answer, FetchError> {
     let conditional = conditional_headers(validators);
     // The target of the leading run of permanent redirects: where the feed now lives.
     let mut moved = None;
@@ -59,8 +59,16 @@ pub(super) async fn get(
     };
 
     let status = response.status();
+    let now = chrono::Utc::now();
+    if matches!(status, StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE)
+        && let Some(until) = hints::retry_after(response.headers(), now)
+    {
+        return Err(FetchError::RateLimited { status: status.as_u16(), until });
+    }
+    // A 304 carries the same cache headers a 200 would.
+    let fresh_for = hints::fresh_for(response.headers(), now);
     if status == StatusCode::NOT_MODIFIED {
-        return Ok(Fetched::NotModified);
+        return Ok(Answer { fetched: Fetched::NotModified, fresh_for });
     }
     if !status.is_success() {
         return Err(FetchError::Status(status.as_u16()));
@@ -74,13 +82,8 @@ pub(super) async fn get(
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(FetchError::Empty);
     }
-    Ok(Fetched::Page(Page {
-        final_url: url.to_string(),
-        moved_permanently: moved,
-        content_type,
-        validators,
-        body,
-    }))
+    let page = Page { final_url: url.to_string(), moved_permanently: moved, content_type, validators, body };
+    Ok(Answer { fetched: Fetched::Page(page), fresh_for })
 }
 
 fn conditional_headers(validators: &Validators) -> HeaderMap {

@@ -7,6 +7,7 @@ mod body;
 mod client;
 mod discover;
 mod gate;
+mod hints;
 mod local;
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use url::Url;
 
 pub use discover::discover_feeds;
+pub use hints::http_date;
 
 use crate::store::Validators;
 
@@ -35,6 +37,8 @@ pub struct Limits {
     pub concurrency: usize,
     /// Requests in flight at once to one host.
     pub per_host: usize,
+    /// Least time between the starts of two requests to one host (zero: none).
+    pub host_spacing: Duration,
 }
 
 impl Default for Limits {
@@ -45,6 +49,7 @@ impl Default for Limits {
             max_redirects: 5,
             concurrency: 16,
             per_host: 2,
+            host_spacing: Duration::ZERO,
         }
     }
 }
@@ -60,6 +65,9 @@ pub enum FetchError {
     Timeout(u64),
     #[error("HTTP {0}")]
     Status(u16),
+    /// A 429 or 503 with a `Retry-After` ahead (at most a week).
+    #[error("rate limited (HTTP {status})")]
+    RateLimited { status: u16, until: chrono::DateTime<chrono::Utc> },
     #[error("response larger than {0} bytes")]
     TooLarge(u64),
     #[error("more than {0} redirects")]
@@ -76,6 +84,13 @@ pub enum Fetched {
     /// 304: the validators still hold.
     NotModified,
     Page(Page),
+}
+
+/// A feed's answer with how long it stays fresh (`Cache-Control: max-age`, `Expires`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub fetched: Fetched,
+    pub fresh_for: Option<chrono::Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +120,7 @@ impl Fetcher {
     /// Like [`Fetcher::new`] with another `User-Agent` (a user setting).
     pub fn with_user_agent(limits: Limits, user_agent: &str) -> Result<Fetcher, FetchError> {
         let client = client::build(user_agent)?;
-        let gate = gate::Gate::new(limits.concurrency, limits.per_host);
+        let gate = gate::Gate::new(limits.concurrency, limits.per_host, limits.host_spacing);
         Ok(Fetcher { client, limits: Arc::new(limits), gate })
     }
 
@@ -116,18 +131,19 @@ impl Fetcher {
     /// GETs `url`, conditionally when validators are given. Local paths (file:// or a plain path)
     /// are read from disk with the same size bound.
     pub async fn get(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
-        self.fetch(url, validators, None).await.0
+        self.fetch(url, validators, None).await.0.map(|answer| answer.fetched)
     }
 
-    /// Like [`Fetcher::get`], first taking a share of `budget` once it is this host's turn, and
-    /// handing it back with the answer: the caller holds it while it works on the answer, so
-    /// the budget bounds how many answers exist at once without idling other hosts.
-    pub async fn get_within(
+    /// Like [`Fetcher::get`], with the answer's cache lifetime (for a feed's refresh schedule),
+    /// first taking a share of `budget` once it is this host's turn and handing it back with
+    /// the answer: the caller holds it while it works on the answer, so the budget bounds how
+    /// many answers exist at once without idling other hosts.
+    pub async fn get_feed(
         &self,
         url: &str,
         validators: &Validators,
         budget: &Arc<Semaphore>,
-    ) -> (Result<Fetched, FetchError>, Option<Share>) {
+    ) -> (Result<Answer, FetchError>, Option<Share>) {
         self.fetch(url, validators, Some(budget)).await
     }
 
@@ -136,7 +152,7 @@ impl Fetcher {
         url: &str,
         validators: &Validators,
         budget: Option<&Arc<Semaphore>>,
-    ) -> (Result<Fetched, FetchError>, Option<Share>) {
+    ) -> (Result<Answer, FetchError>, Option<Share>) {
         let limit = self.limits.timeout;
         match target(url) {
             Err(e) => (Err(e), None),
@@ -146,7 +162,8 @@ impl Fetcher {
                     None => None,
                 };
                 let read = tokio::time::timeout(limit, local::read(&path, url, self.limits.max_body_bytes));
-                (read.await.unwrap_or(Err(timeout_error(limit))), share)
+                let read = read.await.unwrap_or(Err(timeout_error(limit)));
+                (read.map(|fetched| Answer { fetched, fresh_for: None }), share)
             }
             Ok(Target::Http(url)) => {
                 // Waiting for a turn is not part of the request's time budget.

@@ -8,6 +8,7 @@
 //! a well-formed feed never pays for that.
 
 mod encoding;
+mod hints;
 pub(crate) mod html;
 mod items;
 mod keys;
@@ -72,6 +73,7 @@ pub fn parse_feed(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result
         }
     }
 
+    let fresh_for = hints::fresh_for(feed.ttl, &utf8);
     let site = items::best_link(&feed.links, base.as_ref());
     // A feed read from a file has no URL to resolve against; its site's address is the next best.
     let base = base.or_else(|| site.as_deref().and_then(|s| Url::parse(s).ok()));
@@ -84,6 +86,7 @@ pub fn parse_feed(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result
         title: feed.title.as_ref().map(items::text_line).filter(|t| !t.is_empty()),
         link: site,
         items: articles,
+        fresh_for,
     })
 }
 

@@ -2,11 +2,32 @@
 
 use std::collections::HashSet;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{FetchTarget, Result, Store, StoreError, Validators, from_ts, norm_tag, now_ts, split_list};
+use super::{
+    FetchTarget, Result, Store, StoreError, Validators, from_ts, norm_tag, now_ts, split_list, to_ts,
+};
 use crate::model::{Feed, FeedId, FeedSpec};
 use crate::sanitize::clean_line;
+use crate::schedule::{Failure, Schedule};
+
+/// The columns of a feed's [`Schedule`], in the order [`schedule_from`] reads them.
+const SCHEDULE_COLUMNS: &str =
+    "f.refresh_minutes, f.last_fetched, f.failures, f.retry_at, f.fresh_until, f.gone";
+
+/// A [`Schedule`] from the row's columns `at..at + 6` (see [`SCHEDULE_COLUMNS`]).
+fn schedule_from(row: &Row, at: usize) -> rusqlite::Result<Schedule> {
+    let time = |i: usize| Ok::<_, rusqlite::Error>(row.get::<_, Option<i64>>(at + i)?.map(from_ts));
+    Ok(Schedule {
+        refresh_minutes: row.get(at)?,
+        last_fetched: time(1)?,
+        failures: row.get(at + 2)?,
+        retry_at: time(3)?,
+        fresh_until: time(4)?,
+        gone: row.get(at + 5)?,
+    })
+}
 
 /// The title shown for a feed: the user's, else the site's, else the URL.
 pub(super) const FEED_TITLE: &str = "coalesce(nullif(f.user_title, ''), nullif(f.site_title, ''), f.url)";
@@ -18,7 +39,7 @@ pub(super) const FEED_TAG_LIST: &str = "(SELECT group_concat(n.display, char(31)
 fn feed_select() -> String {
     format!(
         "SELECT f.id, f.url, {FEED_TITLE}, {FEED_TAG_LIST}, f.unread, f.total, f.last_error, \
-         f.last_fetched FROM feeds f"
+         {SCHEDULE_COLUMNS} FROM feeds f"
     )
 }
 
@@ -31,7 +52,7 @@ fn feed_from_row(row: &Row) -> rusqlite::Result<Feed> {
         unread: row.get(4)?,
         total: row.get(5)?,
         last_error: row.get(6)?,
-        last_fetched: row.get::<_, Option<i64>>(7)?.map(from_ts),
+        schedule: schedule_from(row, 7)?,
     })
 }
 
@@ -123,11 +144,12 @@ impl Store {
     /// Fetch targets for the given subscribed feed URLs (every subscribed feed when empty), in
     /// subscription order. An URL that is not subscribed is [`StoreError::NoSuchFeed`].
     pub fn fetch_targets(&self, urls: &[String]) -> Result<Vec<FetchTarget>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, url, coalesce(moved_to, url), etag, last_modified, full_text, refresh_minutes,
-                    last_fetched FROM feeds
-             WHERE subscribed = 1 ORDER BY position, id",
-        )?;
+        let sql = format!(
+            "SELECT f.id, f.url, coalesce(f.moved_to, f.url), f.etag, f.last_modified, f.full_text,
+                    f.feed_hint, {SCHEDULE_COLUMNS} FROM feeds f
+             WHERE f.subscribed = 1 ORDER BY f.position, f.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let all: Vec<FetchTarget> = stmt
             .query_map([], |r| {
                 Ok(FetchTarget {
@@ -136,8 +158,8 @@ impl Store {
                     fetch_url: r.get(2)?,
                     validators: Validators { etag: r.get(3)?, last_modified: r.get(4)? },
                     full_text: r.get(5)?,
-                    refresh_minutes: r.get(6)?,
-                    last_fetched: r.get::<_, Option<i64>>(7)?.map(from_ts),
+                    feed_hint: r.get::<_, Option<i64>>(6)?.map(chrono::Duration::seconds),
+                    schedule: schedule_from(r, 7)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -151,25 +173,40 @@ impl Store {
         Ok(all.into_iter().filter(|t| wanted.contains(t.url.as_str())).collect())
     }
 
-    /// Records a 304: nothing changed, the last error is cleared.
-    pub fn mark_unchanged(&mut self, feed: FeedId) -> Result<()> {
+    /// Records a 304: nothing changed, a success all the same (the error, the failure count,
+    /// Retry-After and "gone" are cleared); `fresh_until` as the answer's cache hints said.
+    pub fn mark_unchanged(&mut self, feed: FeedId, fresh_until: Option<DateTime<Utc>>) -> Result<()> {
         let changed = self
             .conn
-            .prepare_cached("UPDATE feeds SET last_error = NULL, last_fetched = ?2 WHERE id = ?1")?
-            .execute(params![feed.0, now_ts()])?;
+            .prepare_cached(
+                "UPDATE feeds SET last_error = NULL, last_fetched = ?2, failures = 0, retry_at = NULL,
+                     gone = 0, fresh_until = ?3
+                 WHERE id = ?1",
+            )?
+            .execute(params![feed.0, now_ts(), fresh_until.map(to_ts)])?;
         if changed == 0 {
             return Err(StoreError::UnknownFeed(feed.0));
         }
         Ok(())
     }
 
-    /// Records a failed refresh with its one-line reason. The attempt counts as a fetch for the
+    /// Records a failed refresh: its one-line reason, and what it means for the schedule (one
+    /// more failure in a row, a Retry-After, or gone). The attempt counts as a fetch for the
     /// refresh interval, so a broken server is not asked again on every periodic tick.
-    pub fn record_error(&mut self, feed: FeedId, reason: &str) -> Result<()> {
+    pub fn record_error(&mut self, feed: FeedId, failure: &Failure) -> Result<()> {
+        let (counts, retry_at, gone) = match failure {
+            Failure::Error(_) => (true, None, false),
+            Failure::RateLimited { until, .. } => (false, Some(to_ts(*until)), false),
+            Failure::Gone => (true, None, true),
+        };
         let changed = self
             .conn
-            .prepare_cached("UPDATE feeds SET last_error = ?2, last_fetched = ?3 WHERE id = ?1")?
-            .execute(params![feed.0, clean_line(reason), now_ts()])?;
+            .prepare_cached(
+                "UPDATE feeds SET last_error = ?2, last_fetched = ?3, failures = failures + ?4,
+                     retry_at = ?5, gone = gone OR ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![feed.0, clean_line(&failure.to_string()), now_ts(), counts, retry_at, gone])?;
         if changed == 0 {
             return Err(StoreError::UnknownFeed(feed.0));
         }

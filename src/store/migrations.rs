@@ -153,11 +153,24 @@ ALTER TABLE article_bodies ADD COLUMN page_author TEXT;
 ALTER TABLE article_bodies ADD COLUMN page_published INTEGER;
 ";
 
+/// Version 5: what servers said about coming back. `failures` counts failed refreshes in a row
+/// (the backoff), `retry_at` is a 429/503's Retry-After, `gone` a 410, `fresh_until` the end of
+/// the last answer's cache lifetime, `feed_hint` the document's own (ttl, sy:updatePeriod, in
+/// seconds) so that a 304, which has no document, still honours it. Times are Unix seconds.
+pub const V5: &str = "
+ALTER TABLE feeds ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN retry_at INTEGER;
+ALTER TABLE feeds ADD COLUMN gone INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN fresh_until INTEGER;
+ALTER TABLE feeds ADD COLUMN feed_hint INTEGER;
+";
+
 const STEPS: &[Step] = &[
     Step { sql: V1, after: None },
     Step { sql: V2, after: Some(super::search::index_all) },
     Step { sql: V3, after: None },
     Step { sql: V4, after: None },
+    Step { sql: V5, after: None },
 ];
 
 /// The schema version this build writes.

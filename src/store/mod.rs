@@ -23,6 +23,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::model::{FeedId, NewArticle};
+use crate::schedule::{Ask, Schedule};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -58,17 +59,18 @@ pub struct FetchTarget {
     pub validators: Validators,
     /// Fetch the page of each new article and keep its extracted text.
     pub full_text: bool,
-    /// The feed's own refresh interval, if it has one.
-    pub refresh_minutes: Option<u32>,
-    pub last_fetched: Option<DateTime<Utc>>,
+    /// Its interval and what its past fetches said: whether to fetch it now.
+    pub schedule: Schedule,
+    /// The last document's own refresh hint (ttl, sy:updatePeriod), for a 304 that has none.
+    pub feed_hint: Option<chrono::Duration>,
 }
 
 impl FetchTarget {
-    /// Whether a periodic refresh should fetch this feed now: never fetched, or its interval
-    /// (its own, else `default_minutes`) has passed since the last fetch.
+    /// Whether a periodic refresh should fetch this feed now: its interval (its own, else
+    /// `default_minutes`, stretched by the backoff while it fails) has passed since the last
+    /// attempt, no Retry-After or cache lifetime lies ahead, and it is not gone.
     pub fn is_due(&self, now: DateTime<Utc>, default_minutes: u32) -> bool {
-        let minutes = self.refresh_minutes.unwrap_or(default_minutes);
-        self.last_fetched.is_none_or(|last| now - last >= chrono::Duration::minutes(i64::from(minutes)))
+        self.schedule.hold(now, Ask::Periodic { default_minutes }).is_none()
     }
 }
 
@@ -81,6 +83,10 @@ pub struct FeedUpdate {
     /// Set when the server answered with a permanent redirect: fetch there from now on.
     pub moved_to: Option<String>,
     pub items: Vec<NewArticle>,
+    /// The periodic refresh leaves the feed alone until then (cache hints, capped).
+    pub fresh_until: Option<DateTime<Utc>>,
+    /// The document's own refresh hint, remembered for later 304s.
+    pub feed_hint: Option<chrono::Duration>,
 }
 
 /// What saving a feed changed.
@@ -206,13 +212,45 @@ mod due_tests {
             fetch_url: "u".into(),
             validators: Validators::default(),
             full_text: false,
-            refresh_minutes: own,
-            last_fetched: ago.map(|m| now - chrono::Duration::minutes(m)),
+            schedule: Schedule {
+                refresh_minutes: own,
+                last_fetched: ago.map(|m| now - chrono::Duration::minutes(m)),
+                ..Schedule::default()
+            },
+            feed_hint: None,
         };
         assert!(target(None, None).is_due(now, 30));
         assert!(!target(None, Some(10)).is_due(now, 30));
         assert!(target(None, Some(31)).is_due(now, 30));
         assert!(target(Some(5), Some(10)).is_due(now, 30));
         assert!(!target(Some(120), Some(60)).is_due(now, 30));
+    }
+
+    #[test]
+    fn a_failing_feed_backs_off_doubling_up_to_a_day() {
+        let now = Utc::now();
+        let target = |failures: u32, ago_minutes: i64| FetchTarget {
+            id: FeedId(1),
+            url: "u".into(),
+            fetch_url: "u".into(),
+            validators: Validators::default(),
+            full_text: false,
+            schedule: Schedule {
+                last_fetched: Some(now - chrono::Duration::minutes(ago_minutes)),
+                failures,
+                ..Schedule::default()
+            },
+            feed_hint: None,
+        };
+        // A 30-minute interval: 30, 60, 120... minutes after the n-th failure.
+        assert!(target(1, 30).is_due(now, 30));
+        assert!(!target(2, 59).is_due(now, 30));
+        assert!(target(2, 60).is_due(now, 30));
+        assert!(!target(3, 119).is_due(now, 30));
+        assert!(target(3, 120).is_due(now, 30));
+        assert!(!target(12, 23 * 60).is_due(now, 30));
+        assert!(target(12, 24 * 60).is_due(now, 30));
+        // The success that reset the count: the plain interval again.
+        assert!(target(0, 30).is_due(now, 30));
     }
 }

@@ -125,7 +125,8 @@ fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Resu
         .prepare_cached(
             "UPDATE feeds SET site_title = coalesce(?2, site_title),
                          site_link = coalesce(?3, site_link), etag = ?4, last_modified = ?5,
-                         moved_to = coalesce(?6, moved_to), last_error = NULL, last_fetched = ?7
+                         moved_to = coalesce(?6, moved_to), last_error = NULL, last_fetched = ?7,
+                         failures = 0, retry_at = NULL, gone = 0, fresh_until = ?8, feed_hint = ?9
                      WHERE id = ?1 RETURNING max_articles, items_hash",
         )?
         .query_row(
@@ -137,6 +138,8 @@ fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Resu
                 update.validators.last_modified,
                 update.moved_to.as_deref().map(clean_line).and_then(non_empty),
                 now,
+                update.fresh_until.map(to_ts),
+                update.feed_hint.map(|hint| hint.num_seconds()),
             ],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

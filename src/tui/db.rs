@@ -21,7 +21,8 @@ pub enum DbRequest {
     Subscribe {
         specs: Vec<FeedSpec>,
         url: String,
-        update: FeedUpdate,
+        /// Boxed: the other requests are small.
+        update: Box<FeedUpdate>,
         then: Action,
     },
     /// Save a fetched full text, then answer `Action::FullTextFetched` with it.

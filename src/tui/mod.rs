@@ -74,7 +74,8 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let size = term.size()?;
     let utc_offset_secs = chrono::Local::now().offset().local_minus_utc();
-    let settings = Settings { mark_read_on_open: config.general.mark_read_on_open, utc_offset_secs };
+    let settings =
+        Settings { mark_read_on_open: config.general.mark_read_on_open, utc_offset_secs, refresh_minutes };
     let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));
     let styles = Styles::new(&config.theme, Styles::colour_from_env());
     let runner = runner::Runner::new(

@@ -14,6 +14,7 @@ use super::external;
 use crate::app::{Action, Effect};
 use crate::fetch::Fetcher;
 use crate::model::{ArticleId, FeedSpec};
+use crate::schedule::{Ask, Hold, local_time};
 use crate::store::Store;
 use crate::subscriptions::{self, Subscriptions};
 use crate::text::{ContentKey, RenderCache, Rendered};
@@ -167,21 +168,35 @@ impl Runner {
         let default_minutes = self.refresh_minutes;
         let job_tx = tx.clone();
         let job = tokio::spawn(async move {
+            let ask = match (due_only, urls.is_empty()) {
+                (true, _) => Ask::Periodic { default_minutes },
+                (false, true) => Ask::All,
+                (false, false) => Ask::Named,
+            };
             let opened = tokio::task::spawn_blocking(move || {
                 let store = Store::open(&path)?;
                 let mut targets = store.fetch_targets(&urls)?;
-                if due_only {
-                    let now = chrono::Utc::now();
-                    targets.retain(|t| t.is_due(now, default_minutes));
-                }
-                Ok::<_, crate::store::StoreError>((store, targets))
+                let now = chrono::Utc::now();
+                let mut held = Vec::new();
+                targets.retain(|t| match t.schedule.hold(now, ask) {
+                    Some(hold) => {
+                        held.push((t.url.clone(), hold));
+                        false
+                    }
+                    None => true,
+                });
+                Ok::<_, crate::store::StoreError>((store, targets, held))
             })
             .await;
-            let (store, targets) = match opened {
+            let (store, targets, held) = match opened {
                 Ok(Ok(v)) => v,
                 Ok(Err(e)) => return Err(e.to_string()),
                 Err(_) => return Err("internal error opening the store".to_string()),
             };
+            // What the user asked for and did not get is said; the timer's skips are routine.
+            if !due_only && let Some(note) = held_note(&held) {
+                let _ = job_tx.send(Action::Info(note));
+            }
             if targets.is_empty() {
                 return Ok(crate::refresh::Summary::default());
             }
@@ -218,8 +233,13 @@ impl Runner {
                 let specs = subs.feeds().to_vec();
                 // The fetch that found the feed is saved: no second fetch of it.
                 let then = Action::FeedAdded(Ok(resolved.url.clone()));
-                db.send(DbRequest::Subscribe { specs, url: resolved.url, update: resolved.update, then })
-                    .map_err(|_| "the database thread has stopped".to_string())
+                db.send(DbRequest::Subscribe {
+                    specs,
+                    url: resolved.url,
+                    update: Box::new(resolved.update),
+                    then,
+                })
+                .map_err(|_| "the database thread has stopped".to_string())
             };
             tokio::task::spawn_blocking(subscribe)
                 .await
@@ -253,6 +273,45 @@ impl Runner {
             };
             let _ = tx.send(Action::FeedRemoved(Err(failure)));
         });
+    }
+}
+
+/// One line about the feeds a refresh by hand left alone: the one's reason, or how many.
+fn held_note(held: &[(String, Hold)]) -> Option<String> {
+    let now = chrono::Utc::now();
+    let tz = *chrono::Local::now().offset();
+    match held {
+        [] => None,
+        [(url, Hold::RateLimited { until })] => {
+            Some(format!("{url}: rate limited until {}", local_time(*until, now, tz)))
+        }
+        [(url, Hold::Gone)] => Some(format!("{url}: gone (HTTP 410), not refreshed; r on it tries anyway")),
+        [(url, Hold::NotDue)] => Some(format!("{url}: not due")),
+        many => {
+            Some(format!("{} feeds not refreshed: rate limited or gone (see the feeds pane)", many.len()))
+        }
+    }
+}
+
+/// How often a running refresh tells the UI which feeds it saved: each report reloads the lists,
+/// and a thousand reloads would queue the user's own loads behind them.
+const REPORT_EVERY: Duration = Duration::from_millis(250);
+
+/// Forwards a refresh's reports in bundles, at most one every [`REPORT_EVERY`], until the
+/// refresh drops its sender.
+async fn bundle_reports(
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<crate::refresh::FeedReport>,
+    tx: UnboundedSender<Action>,
+) {
+    while let Some(first) = rx.recv().await {
+        tokio::time::sleep(REPORT_EVERY).await;
+        let mut bundle = vec![first];
+        while let Ok(report) = rx.try_recv() {
+            bundle.push(report);
+        }
+        if tx.send(Action::FeedsRefreshed(bundle)).is_err() {
+            return;
+        }
     }
 }
 
@@ -320,26 +379,71 @@ mod tests {
         };
         assert!(reason.starts_with("HTTP 404"), "{reason}");
     }
-}
 
-/// How often a running refresh tells the UI which feeds it saved: each report reloads the lists,
-/// and a thousand reloads would queue the user's own loads behind them.
-const REPORT_EVERY: Duration = Duration::from_millis(250);
+    /// Actions from the runner up to the end of a refresh.
+    async fn until_finished(rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        loop {
+            let next = tokio::time::timeout(std::time::Duration::from_secs(20), rx.recv());
+            let action = next.await.expect("the refresh ends").expect("the runner is alive");
+            let done = matches!(action, Action::RefreshFinished(_));
+            actions.push(action);
+            if done {
+                return actions;
+            }
+        }
+    }
 
-/// Forwards a refresh's reports in bundles, at most one every [`REPORT_EVERY`], until the
-/// refresh drops its sender.
-async fn bundle_reports(
-    mut rx: tokio::sync::mpsc::UnboundedReceiver<crate::refresh::FeedReport>,
-    tx: UnboundedSender<Action>,
-) {
-    while let Some(first) = rx.recv().await {
-        tokio::time::sleep(REPORT_EVERY).await;
-        let mut bundle = vec![first];
-        while let Ok(report) = rx.try_recv() {
-            bundle.push(report);
-        }
-        if tx.send(Action::FeedsRefreshed(bundle)).is_err() {
-            return;
-        }
+    #[tokio::test]
+    async fn the_periodic_refresh_leaves_held_back_feeds_alone_and_a_named_one_says_why() {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let feed = "<rss version=\"2.0\"><channel><title>T</title><item><title>A</title><guid>a</guid></item></channel></rss>";
+        let server = Server::start([
+            ("/fresh", Route::ok(feed).header("Cache-Control", "max-age=3600")),
+            ("/busy", Route::status(429).header("Retry-After", "600")),
+        ])
+        .expect("server");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("byline.db");
+        let mut store = Store::open(&path).expect("open store");
+        let specs: Vec<FeedSpec> = ["/fresh", "/busy"]
+            .iter()
+            .map(|p| FeedSpec { url: server.url(p), ..FeedSpec::default() })
+            .collect();
+        store.sync_feeds(&specs).expect("sync");
+        let subs = Subscriptions::load(&dir.path().join("feeds.toml")).expect("subscriptions");
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let fetcher = Fetcher::new(crate::fetch::Limits::default()).expect("fetcher");
+        // No interval (0): without what the servers said, both feeds would be due at once.
+        let runner = Runner::new(store, path, fetcher, subs, Vec::new(), 0, tx).expect("runner");
+
+        runner.run(vec![Effect::Refresh { urls: Vec::new(), due_only: false }]);
+        until_finished(&mut rx).await;
+        assert_eq!((server.hits("/fresh"), server.hits("/busy")), (1, 1));
+
+        // The timer's refresh: max-age holds one back, Retry-After the other; nothing is said.
+        runner.run(vec![Effect::Refresh { urls: Vec::new(), due_only: true }]);
+        let actions = until_finished(&mut rx).await;
+        assert_eq!((server.hits("/fresh"), server.hits("/busy")), (1, 1));
+        assert!(
+            matches!(actions.as_slice(), [Action::RefreshFinished(Ok(s))] if s.feeds == 0),
+            "{actions:?}"
+        );
+
+        // r on the rate-limited feed: not asked, and the status line says until when.
+        runner.run(vec![Effect::Refresh { urls: vec![server.url("/busy")], due_only: false }]);
+        let actions = until_finished(&mut rx).await;
+        assert_eq!(server.hits("/busy"), 1);
+        let said = actions.iter().find_map(|a| match a {
+            Action::Info(text) => Some(text.clone()),
+            _ => None,
+        });
+        let said = said.expect("a note");
+        assert!(said.starts_with(&format!("{}: rate limited until ", server.url("/busy"))), "{said}");
+
+        // R fetches the fresh feed regardless of its max-age.
+        runner.run(vec![Effect::Refresh { urls: Vec::new(), due_only: false }]);
+        until_finished(&mut rx).await;
+        assert_eq!((server.hits("/fresh"), server.hits("/busy")), (2, 1));
     }
 }

@@ -1,12 +1,13 @@
-//! The feeds pane: title, unread count, a marker on feeds whose last refresh failed, and the
-//! selected feed's failure reason along the bottom border.
+//! The feeds pane: title, unread count, a marker on feeds whose last refresh failed (another on
+//! gone ones), and the selected feed's failure reason along the bottom border, with when it is
+//! tried again.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Styles, fit, focused, inner, pane_block, selected_style, spread};
+use super::{Styles, fit, focused, inner, pane_block, selected_style, spread, width_of};
 use crate::app::{Load, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
@@ -17,8 +18,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
         Load::Loaded(f) => format!(" Feeds ({}) ", f.len()),
     };
     let mut block = pane_block(title, is_focused, styles);
-    if let Some(reason) = state.selected_feed().and_then(|f| f.last_error.as_deref()) {
-        let reason = fit(&format!(" ! {reason} "), usize::from(area.width.saturating_sub(2)));
+    if let Some(reason) = state.selected_feed().and_then(|f| state.feed_note(f)) {
+        let room = usize::from(area.width.saturating_sub(2));
+        // Without the padding when that lets "rate limited until 10:30" fit the wide layout.
+        let padded = format!(" ! {reason} ");
+        let text = if width_of(&padded) <= room { padded } else { format!("! {reason}") };
+        let reason = fit(&text, room);
         block = block.title_bottom(Span::styled(reason, styles.error));
     }
     frame.render_widget(block, area);
@@ -32,7 +37,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
         .take(usize::from(body.height))
         .map(|(i, feed)| {
             let base = if feed.unread > 0 { styles.unread } else { styles.text };
-            let mark = if feed.last_error.is_some() {
+            let mark = if feed.schedule.gone {
+                Span::styled("✗ ", styles.error)
+            } else if feed.last_error.is_some() {
                 Span::styled("! ", styles.error)
             } else if state.feed_filter == Some(feed.id) {
                 Span::styled("● ", styles.title)

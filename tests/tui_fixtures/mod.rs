@@ -33,7 +33,7 @@ pub fn feed(id: i64, title: &str, unread: u32, error: Option<&str>) -> Feed {
         unread,
         total: unread + 3,
         last_error: error.map(String::from),
-        last_fetched: None,
+        schedule: Default::default(),
     }
 }
 
