@@ -17,7 +17,7 @@ use crate::fulltext::fetch_full_text;
 use crate::model::{ArticleId, FeedId};
 use crate::parse::parse_feed;
 use crate::schedule::{Failure, fresh_until};
-use crate::store::{FeedUpdate, FetchTarget, SaveStats, Store, StoreError};
+use crate::store::{FeedUpdate, FetchTarget, PreparedFeed, SaveStats, Store, StoreError};
 
 /// How one feed's refresh ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +65,7 @@ const FULL_TEXT_DAYS: i64 = 2;
 /// What a fetch task hands the writer.
 enum Fetch {
     Unchanged { fresh_until: Option<DateTime<Utc>> },
-    Parsed(FeedUpdate),
+    Parsed(PreparedFeed),
     Failed(Failure),
 }
 
@@ -129,13 +129,10 @@ async fn parse_one(target: &FetchTarget, fetched: Result<Answer, FetchError>, pa
     let Ok(_turn) = parsers.acquire().await else {
         return Fetch::Failed("internal error: the parser pool closed".into());
     };
+    // Parsed and prepared here, beside the writer, so it only writes.
     let parsed = tokio::task::spawn_blocking(move || {
-        let feed = parse_feed(&page.body, page.content_type.as_deref(), &page.final_url);
-        (feed, page)
-    })
-    .await;
-    match parsed {
-        Ok((Ok(feed), page)) => Fetch::Parsed(FeedUpdate {
+        let feed = parse_feed(&page.body, page.content_type.as_deref(), &page.final_url)?;
+        Ok::<_, crate::parse::ParseError>(PreparedFeed::new(FeedUpdate {
             site_title: feed.title,
             site_link: feed.link,
             validators: page.validators,
@@ -143,8 +140,12 @@ async fn parse_one(target: &FetchTarget, fetched: Result<Answer, FetchError>, pa
             items: feed.items,
             fresh_until: fresh_until(Utc::now(), http_hint, feed.fresh_for),
             feed_hint: feed.fresh_for,
-        }),
-        Ok((Err(e), _)) => Fetch::Failed(e.to_string().into()),
+        }))
+    })
+    .await;
+    match parsed {
+        Ok(Ok(prepared)) => Fetch::Parsed(prepared),
+        Ok(Err(e)) => Fetch::Failed(e.to_string().into()),
         Err(e) => Fetch::Failed(format!("internal error while parsing: {e}").into()),
     }
 }
@@ -189,7 +190,7 @@ fn write_all(
 
 fn save_batch(store: &mut Store, batch: Vec<(FetchTarget, Fetch)>) -> Result<Vec<FeedReport>, StoreError> {
     let mut reports = Vec::with_capacity(batch.len());
-    let mut parsed: Vec<(FeedId, FeedUpdate)> = Vec::new();
+    let mut parsed: Vec<(FeedId, PreparedFeed)> = Vec::new();
     let mut parsed_targets: Vec<FetchTarget> = Vec::new();
     for (target, fetch) in batch {
         let outcome = match fetch {
@@ -218,7 +219,7 @@ fn save_batch(store: &mut Store, batch: Vec<(FetchTarget, Fetch)>) -> Result<Vec
     if parsed.is_empty() {
         return Ok(reports);
     }
-    let results = store.save_feeds(&parsed)?;
+    let results = store.save_prepared(&parsed)?;
     for ((target, (_, update)), result) in parsed_targets.into_iter().zip(parsed).zip(results) {
         let outcome = match result {
             Ok(stats) => FeedOutcome::Updated(stats),
@@ -229,7 +230,7 @@ fn save_batch(store: &mut Store, batch: Vec<(FetchTarget, Fetch)>) -> Result<Vec
                 FeedOutcome::Failed(failure)
             }
         };
-        let moved_to = update.moved_to.filter(|m| *m != target.fetch_url);
+        let moved_to = update.moved_to().filter(|m| *m != target.fetch_url).map(str::to_owned);
         reports.push(FeedReport { feed: target.id, url: target.url, outcome, at: Utc::now(), moved_to });
     }
     Ok(reports)

@@ -13,6 +13,7 @@ mod fingerprint;
 pub mod migrations;
 mod plain_text;
 mod save;
+pub use save::PreparedFeed;
 mod search;
 mod tags;
 

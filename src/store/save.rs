@@ -7,24 +7,59 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::fingerprint::fingerprint;
-use super::search::{flush_queue, queue_article};
+use super::plain_text::plain_text;
+use super::search::{flush_queue, queue_text, search_body};
 use super::{FeedUpdate, Result, SaveStats, Store, StoreError, norm_tag, now_ts, to_ts};
 use crate::model::{FeedId, Media, NewArticle};
 use crate::sanitize::clean_cow;
 use crate::sanitize::clean_line;
 
-/// An item as it will be stored: sanitised, categories folded and de-duplicated.
-struct Item<'a> {
-    key: &'a str,
+/// An item as it will be stored: sanitised, categories folded and de-duplicated, its text
+/// extracted for the search index.
+struct Item {
+    key: String,
     title: String,
     link: Option<String>,
     author: Option<String>,
     published: Option<i64>,
-    content: Cow<'a, str>,
+    content: String,
+    /// The plain text of `content`, for the search index.
+    plain: String,
     /// The attachments as JSON; None when there are none.
     media: Option<String>,
     /// norm -> display spelling
     categories: HashMap<String, String>,
+}
+
+/// A fetched feed made ready to save, on any thread: its items sanitised and de-duplicated,
+/// their text extracted and the whole digested, so the one writer only writes. A refresh
+/// prepares feeds beside its parsing.
+pub struct PreparedFeed {
+    /// The feed's own fields; its items are in `items`.
+    update: FeedUpdate,
+    /// The first item of each key, in the feed's order.
+    items: Vec<Item>,
+    hash: Vec<u8>,
+}
+
+impl PreparedFeed {
+    pub fn new(mut update: FeedUpdate) -> PreparedFeed {
+        let hash = fingerprint(&update.items);
+        // The first of several items with one key wins, as in the parser (feeds that repeat an
+        // item list it again further down).
+        let mut seen = HashSet::with_capacity(update.items.len());
+        let items = std::mem::take(&mut update.items)
+            .into_iter()
+            .filter(|item| seen.insert(item.key.clone()))
+            .map(Item::new)
+            .collect();
+        PreparedFeed { update, items, hash }
+    }
+
+    /// Where the feed said it now lives (a permanent redirect).
+    pub fn moved_to(&self) -> Option<&str> {
+        self.update.moved_to.as_deref()
+    }
 }
 
 /// URLs and types are cleaned like every other text from the network before they are kept.
@@ -45,8 +80,8 @@ fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-impl<'a> Item<'a> {
-    fn new(a: &'a NewArticle) -> Self {
+impl Item {
+    fn new(a: NewArticle) -> Self {
         let mut categories = HashMap::new();
         for c in &a.categories {
             let display = clean_line(c);
@@ -55,15 +90,21 @@ impl<'a> Item<'a> {
                 categories.entry(norm).or_insert(display);
             }
         }
+        let cleaned = match clean_cow(&a.content_html) {
+            Cow::Owned(cleaned) => Some(cleaned),
+            Cow::Borrowed(_) => None,
+        };
+        let content = cleaned.unwrap_or(a.content_html);
         Item {
-            key: &a.key,
             title: clean_line(&a.title),
             link: a.link.as_deref().map(clean_line).and_then(non_empty),
             author: a.author.as_deref().map(clean_line).and_then(non_empty),
             published: a.published.map(to_ts),
-            content: clean_cow(&a.content_html),
+            plain: plain_text(&content),
+            content,
             media: media_json(&a.media),
             categories,
+            key: a.key,
         }
     }
 }
@@ -85,8 +126,12 @@ impl Store {
     /// read/starred; the first of several items with one key wins), clears the feed's error,
     /// remembers validators and redirects, then prunes past the feed's `max_articles`.
     pub fn save_feed(&mut self, feed: FeedId, update: &FeedUpdate) -> Result<SaveStats> {
+        self.save_prepared_feed(feed, &PreparedFeed::new(update.clone()))
+    }
+
+    fn save_prepared_feed(&mut self, feed: FeedId, prepared: &PreparedFeed) -> Result<SaveStats> {
         let tx = self.write()?;
-        let stats = save_in(&tx, feed, update, now_ts())?;
+        let stats = save_in(&tx, feed, prepared, now_ts())?;
         flush_queue(&tx)?;
         tx.commit()?;
         Ok(stats)
@@ -94,33 +139,40 @@ impl Store {
 
     /// Saves several fetched feeds in one transaction, each exactly as [`Store::save_feed`]
     /// would, with one result per feed (a feed that fails fails alone). Cheaper per feed than
-    /// `save_feed`: one commit and one search-index segment for the whole batch, so a refresh
-    /// should save the results that have arrived together.
+    /// `save_feed`: one commit and one search-index segment for the whole batch.
     pub fn save_feeds(&mut self, updates: &[(FeedId, FeedUpdate)]) -> Result<Vec<Result<SaveStats>>> {
+        let prepared: Vec<_> = updates.iter().map(|(id, u)| (*id, PreparedFeed::new(u.clone()))).collect();
+        self.save_prepared(&prepared)
+    }
+
+    /// [`Store::save_feeds`] for feeds prepared elsewhere: what a refresh's writer calls with
+    /// the results that have arrived together.
+    pub fn save_prepared(&mut self, feeds: &[(FeedId, PreparedFeed)]) -> Result<Vec<Result<SaveStats>>> {
         let now = now_ts();
         // No savepoint per feed on the common path: they cost a fifth of a refresh's writing.
         // When a feed fails, the batch rolls back and each feed is saved on its own instead.
         let tx = self.write()?;
-        let mut results = Vec::with_capacity(updates.len());
-        for (feed, update) in updates {
-            match save_in(&tx, *feed, update, now) {
+        let mut results = Vec::with_capacity(feeds.len());
+        for (feed, prepared) in feeds {
+            match save_in(&tx, *feed, prepared, now) {
                 Ok(stats) => results.push(Ok(stats)),
                 Err(_) => break,
             }
         }
-        if results.len() == updates.len() {
+        if results.len() == feeds.len() {
             flush_queue(&tx)?;
             tx.commit()?;
             return Ok(results);
         }
         drop(tx);
-        Ok(updates.iter().map(|(feed, update)| self.save_feed(*feed, update)).collect())
+        Ok(feeds.iter().map(|(feed, prepared)| self.save_prepared_feed(*feed, prepared)).collect())
     }
 }
 
 /// Saves one feed inside the caller's transaction. New and changed articles wait in the search
 /// queue: the caller flushes it before committing.
-fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Result<SaveStats> {
+fn save_in(tx: &Connection, feed: FeedId, prepared: &PreparedFeed, now: i64) -> Result<SaveStats> {
+    let update = &prepared.update;
     let (max_articles, old_hash): (Option<i64>, Option<Vec<u8>>) = tx
         .prepare_cached(
             "UPDATE feeds SET site_title = coalesce(?2, site_title),
@@ -145,23 +197,28 @@ fn save_in(tx: &Connection, feed: FeedId, update: &FeedUpdate, now: i64) -> Resu
         )
         .optional()?
         .ok_or(StoreError::UnknownFeed(feed.0))?;
-    let hash = fingerprint(&update.items);
+    let hash = &prepared.hash;
     if old_hash.as_deref() == Some(hash.as_slice()) {
         return Ok(SaveStats::default());
     }
 
-    // The first of several items with one key wins, as in the parser (feeds that repeat an
-    // item list it again further down).
-    let mut seen: HashSet<&str> = HashSet::with_capacity(update.items.len());
-    let order: Vec<&NewArticle> = update.items.iter().filter(|item| seen.insert(&item.key)).collect();
-
     let mut stats = SaveStats::default();
-    let mut present = Vec::with_capacity(order.len());
+    // Each category is named once a feed, not once an article: the first spelling seen names
+    // the tag (unless a feed tag names it).
+    let mut named = HashSet::new();
+    for item in prepared.items.iter().rev() {
+        for (norm, display) in &item.categories {
+            if named.insert(norm) {
+                tx.prepare_cached("INSERT OR IGNORE INTO tag_names (norm, display) VALUES (?1, ?2)")?
+                    .execute(params![norm, display])?;
+            }
+        }
+    }
+    let mut present = Vec::with_capacity(prepared.items.len());
     // Feeds list newest first: inserting backwards gives the top item the highest id, which
     // breaks ties between equal dates the way the feed ordered them.
-    for article in order.into_iter().rev() {
-        let item = Item::new(article);
-        let (id, outcome) = upsert(tx, feed.0, &item, now)?;
+    for item in prepared.items.iter().rev() {
+        let (id, outcome) = upsert(tx, feed.0, item, now)?;
         match outcome {
             Outcome::New => stats.new += 1,
             Outcome::Updated => stats.updated += 1,
@@ -231,7 +288,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         conn.prepare_cached("INSERT INTO article_bodies (article_id, content, media) VALUES (?1, ?2, ?3)")?
             .execute(params![id, item.content, item.media])?;
         insert_categories(conn, id, &item.categories)?;
-        queue_article(conn, id, &item.title, &item.content, None, false)?;
+        queue_text(conn, id, &item.title, &item.plain, false)?;
         return Ok((id, Outcome::New));
     };
 
@@ -275,7 +332,7 @@ fn upsert(conn: &Connection, feed: i64, item: &Item, now: i64) -> Result<(i64, O
         let full_text: Option<String> = conn
             .prepare_cached("SELECT full_text FROM article_bodies WHERE article_id = ?1")?
             .query_row([old.id], |r| r.get(0))?;
-        queue_article(conn, old.id, &item.title, &item.content, full_text.as_deref(), true)?;
+        queue_text(conn, old.id, &item.title, &search_body(&item.plain, full_text.as_deref()), true)?;
     }
     Ok((old.id, Outcome::Updated))
 }
@@ -287,10 +344,8 @@ fn list_date(published: Option<i64>, first_seen: i64) -> i64 {
 }
 
 fn insert_categories(conn: &Connection, id: i64, categories: &HashMap<String, String>) -> Result<()> {
-    for (norm, display) in categories {
-        // The first spelling seen names the tag (unless a feed tag names it).
-        conn.prepare_cached("INSERT OR IGNORE INTO tag_names (norm, display) VALUES (?1, ?2)")?
-            .execute(params![norm, display])?;
+    // Their names are in tag_names already (see `save_in`).
+    for norm in categories.keys() {
         conn.prepare_cached("INSERT INTO article_categories (article_id, norm) VALUES (?1, ?2)")?
             .execute(params![id, norm])?;
     }

@@ -45,14 +45,24 @@ pub(super) fn queue_article(
     full_text_html: Option<&str>,
     replace: bool,
 ) -> Result<()> {
-    let mut body = plain_text(content_html);
+    queue_text(conn, id, title, &search_body(&plain_text(content_html), full_text_html), replace)
+}
+
+/// Like [`queue_article`] with the body's plain text already made (off the writer's thread).
+pub(super) fn queue_text(conn: &Connection, id: i64, title: &str, body: &str, replace: bool) -> Result<()> {
+    conn.prepare_cached("INSERT INTO temp.fts_queue (id, title, body, replace) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![id, title, body, replace])?;
+    Ok(())
+}
+
+/// What the index holds of an article's body: the feed's text, then its page's extracted text.
+pub(super) fn search_body(plain: &str, full_text_html: Option<&str>) -> String {
+    let mut body = plain.to_owned();
     if let Some(full) = full_text_html {
         body.push(' ');
         body.push_str(&plain_text(full));
     }
-    conn.prepare_cached("INSERT INTO temp.fts_queue (id, title, body, replace) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![id, title, body, replace])?;
-    Ok(())
+    body
 }
 
 /// Writes the queued articles to the index in two statements, and empties the queue.
