@@ -6,6 +6,7 @@
 //!     cargo bench --bench refresh                      # 200 feeds x 50 items, 10 hosts
 //!     cargo bench --bench refresh -- 1000 100 50       # feeds, items, hosts
 //!     BYLINE_BENCH_ROUNDS=1 cargo bench --bench refresh -- 5000 100 250
+//!     BYLINE_BENCH_NEWSBOAT=0 ...                       # without newsboat
 //!
 //! When newsboat is installed, it does the same work afterwards, for comparison.
 
@@ -57,8 +58,11 @@ fn main() {
         let _ = std::fs::remove_file(&db);
     }
 
-    // The same work by newsboat, when it is installed (Debian: `apt-get install newsboat`).
-    if Command::new("newsboat").arg("--version").output().is_ok_and(|o| o.status.success()) {
+    // The same work by newsboat, when it is installed (Debian: `apt-get install newsboat`) and
+    // not skipped (BYLINE_BENCH_NEWSBOAT=0: at 5,000 feeds it takes many minutes).
+    let newsboat_wanted = std::env::var("BYLINE_BENCH_NEWSBOAT").map_or(true, |v| v != "0");
+    if newsboat_wanted && Command::new("newsboat").arg("--version").output().is_ok_and(|o| o.status.success())
+    {
         let list: String = urls.iter().map(|u| format!("{u} bench\n")).collect();
         std::fs::write(dir.path().join("urls"), list).expect("write urls");
         std::fs::write(dir.path().join("newsboat.conf"), "reload-threads 8\n")

@@ -4,6 +4,7 @@
 //!
 //!     cargo bench --bench tui
 //!     BYLINE_BENCH_DIR=/tmp/byline-bench cargo bench --bench tui   # keep the database
+//!     BYLINE_BENCH_FEEDS=5000 cargo bench --bench tui              # 500,000 articles
 //!
 //! The fill runs in this process; the measurements run in a child (this binary again, with
 //! `--measure DB`), so VmHWM is the reader's own. With BYLINE_BENCH_DIR the database is built
@@ -33,13 +34,18 @@ use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const FEEDS: usize = 1_000;
+/// Feeds in the database: 1,000 unless BYLINE_BENCH_FEEDS says otherwise.
+fn feeds() -> usize {
+    std::env::var("BYLINE_BENCH_FEEDS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000)
+}
 const PER_FEED: usize = 100;
 /// Feeds saved per `save_feeds` call (one transaction), as a refresh batches results.
 const BATCH: usize = 25;
 const SIZE: (u16, u16) = (160, 48);
 /// Written next to the database once the fill is complete: a cached database is reused.
-const MARKER: &str = "filled-1000x100-v1";
+fn marker() -> String {
+    format!("filled-{}x{PER_FEED}-v2", feeds())
+}
 
 /// The pool of feed tags; articles' categories come from these plus a few more.
 const TAGS: &str = "linux rust security hardware news science space climate politics economy music film \
@@ -63,19 +69,19 @@ fn main() {
     };
     std::fs::create_dir_all(&dir).expect("create the bench directory");
     let db = dir.join("byline.db");
-    println!("byline tui: {FEEDS} feeds x {PER_FEED} articles, terminal {:?}, {}", SIZE, db.display());
-    if dir.join(MARKER).exists() {
+    println!("byline tui: {} feeds x {PER_FEED} articles, terminal {:?}, {}", feeds(), SIZE, db.display());
+    if dir.join(marker()).exists() {
         println!("  fill: reusing the database in {}", dir.display());
     } else {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(dir.join(format!("byline.db{suffix}")));
         }
         let (took, bytes) = fill(&db);
-        std::fs::write(dir.join(MARKER), "").expect("write the marker");
+        std::fs::write(dir.join(marker()), "").expect("write the marker");
         println!(
             "  fill: {:.1} s ({} articles, {:.0} MB of HTML, {:.0} MB on disk)",
             took.as_secs_f64(),
-            FEEDS * PER_FEED,
+            feeds() * PER_FEED,
             bytes as f64 / 1e6,
             disk_bytes(&dir) as f64 / 1e6
         );
@@ -103,7 +109,7 @@ fn pick(pool: &[&str], seed: u64) -> Vec<String> {
 
 /// The subscriptions, as feeds.toml would list them.
 fn specs() -> Vec<FeedSpec> {
-    (0..FEEDS)
+    (0..feeds())
         .map(|f| FeedSpec {
             url: format!("https://bench{f}.example/feed.xml"),
             tags: pick(&TAGS.split_whitespace().collect::<Vec<_>>(), f as u64),
@@ -139,7 +145,7 @@ fn fill(db: &Path) -> (Duration, usize) {
     let mut store = Store::open(db).expect("open the store");
     store.sync_feeds(&specs()).expect("sync the feeds");
     let ids: Vec<_> = store.feeds().expect("feeds").iter().map(|f| f.id).collect();
-    assert_eq!(ids.len(), FEEDS);
+    assert_eq!(ids.len(), feeds());
     let mut bytes = 0;
     for (b, chunk) in ids.chunks(BATCH).enumerate() {
         let updates: Vec<_> = (chunk.iter().enumerate())
@@ -213,7 +219,7 @@ fn measure(db: &Path) {
     }
     let peak_first = vm_hwm();
     let (mut store, mut state, mut term) = loaded.expect("ten runs");
-    assert_eq!((state.feed_list().len(), state.articles.total as usize), (FEEDS, FEEDS * PER_FEED));
+    assert_eq!((state.feed_list().len(), state.articles.total as usize), (feeds(), feeds() * PER_FEED));
     println!("  first frame (10 runs): {}", stats(firsts, &[("min", 0.0), ("median", 0.5), ("max", 1.0)]));
     let [open, loads, paint] = parts.map(|v| stats(v, &[("", 0.5)]));
     println!("    medians: open + sync{open} | feeds, tags, articles loads{loads} | draw{paint}");

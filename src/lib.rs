@@ -10,6 +10,7 @@ pub mod fetch;
 pub mod fulltext;
 pub mod import;
 pub mod logging;
+pub mod memory;
 pub mod model;
 pub mod parse;
 pub mod refresh;

@@ -7,6 +7,7 @@
 //! the in-flight budget before its fetch and gives it back once it is saved, so only so many
 //! fetched or parsed feeds exist at once however long the subscription list is.
 
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, mpsc};
 
 use chrono::{DateTime, Utc};
@@ -65,7 +66,7 @@ const FULL_TEXT_DAYS: i64 = 2;
 /// What a fetch task hands the writer.
 enum Fetch {
     Unchanged { fresh_until: Option<DateTime<Utc>> },
-    Parsed(PreparedFeed),
+    Parsed(Box<PreparedFeed>),
     Failed(Failure),
 }
 
@@ -75,6 +76,35 @@ type Done = (FetchTarget, Fetch, Option<Share>);
 /// Feeds fetched, parsed or waiting for the writer at once, beyond the requests in flight: enough
 /// that fetches go on while the writer commits a batch.
 const QUEUED: usize = 8;
+
+/// How often the writer hands memory freed by saved feeds back to the system.
+const TRIM_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Feed tasks alive at once, per request the fetcher may have in flight.
+const WINDOW_PER_REQUEST: usize = 4;
+
+/// The targets reordered so that hosts take turns (the first feed of each host, then the second
+/// of each...), keeping each host's own order.
+fn hosts_in_turn(targets: Vec<FetchTarget>) -> Vec<FetchTarget> {
+    let mut queues: Vec<VecDeque<FetchTarget>> = Vec::new();
+    let mut queue_of: HashMap<String, usize> = HashMap::new();
+    for target in targets {
+        let host = url::Url::parse(&target.fetch_url).ok().and_then(|u| u.host_str().map(str::to_owned));
+        let at = *queue_of.entry(host.unwrap_or_default()).or_insert_with(|| {
+            queues.push(VecDeque::new());
+            queues.len() - 1
+        });
+        queues[at].push_back(target);
+    }
+    let mut turns = Vec::new();
+    while !queues.is_empty() {
+        queues.retain_mut(|queue| {
+            turns.extend(queue.pop_front());
+            !queue.is_empty()
+        });
+    }
+    turns
+}
 
 /// Refreshes `targets`, calling `on_feed` as each one is saved (in completion order).
 /// Errors only when the store itself fails.
@@ -95,12 +125,19 @@ pub async fn refresh(
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let parsers = Arc::new(Semaphore::new(cores.saturating_sub(1).max(1)));
     let budget = Arc::new(Semaphore::new(fetcher.limits().concurrency + QUEUED));
+    // A feed's task exists only while it is in the window: each costs a few kilobytes, and 5,000
+    // of them at once cost more than the feeds in flight. Hosts take turns, so a window of
+    // feeds waiting for one busy host is rare.
+    let window = Arc::new(Semaphore::new(WINDOW_PER_REQUEST * fetcher.limits().concurrency));
     let mut tasks = tokio::task::JoinSet::new();
-    for target in targets {
+    for target in hosts_in_turn(targets) {
+        let Ok(slot) = Arc::clone(&window).acquire_owned().await else { break };
+        while tasks.try_join_next().is_some() {}
         let fetcher = fetcher.clone();
         let tx = tx.clone();
         let (parsers, budget) = (Arc::clone(&parsers), Arc::clone(&budget));
         tasks.spawn(async move {
+            let _slot = slot;
             let (fetched, share) = fetcher.get_feed(&target.fetch_url, &target.validators, &budget).await;
             let result = parse_one(&target, fetched, &parsers).await;
             // The writer only goes away when the store failed; the run is over then anyway.
@@ -144,7 +181,7 @@ async fn parse_one(target: &FetchTarget, fetched: Result<Answer, FetchError>, pa
     })
     .await;
     match parsed {
-        Ok(Ok(prepared)) => Fetch::Parsed(prepared),
+        Ok(Ok(prepared)) => Fetch::Parsed(Box::new(prepared)),
         Ok(Err(e)) => Fetch::Failed(e.to_string().into()),
         Err(e) => Fetch::Failed(format!("internal error while parsing: {e}").into()),
     }
@@ -168,12 +205,17 @@ fn write_all(
 ) -> Result<(Store, Summary), StoreError> {
     store.defer_checkpoints()?;
     let mut summary = Summary::default();
+    let mut last_trim = std::time::Instant::now();
     while let Ok(first) = rx.recv() {
         let (batch, shares): (Vec<_>, Vec<_>) =
             std::iter::once(first).chain(rx.try_iter()).map(|(t, f, share)| ((t, f), share)).unzip();
         let reports = save_batch(&mut store, batch)?;
         // Saved: their shares let the next feeds in.
         drop(shares);
+        if last_trim.elapsed() >= TRIM_EVERY {
+            crate::memory::release_freed();
+            last_trim = std::time::Instant::now();
+        }
         for report in reports {
             summary.feeds += 1;
             match &report.outcome {
@@ -195,7 +237,7 @@ fn save_batch(store: &mut Store, batch: Vec<(FetchTarget, Fetch)>) -> Result<Vec
     for (target, fetch) in batch {
         let outcome = match fetch {
             Fetch::Parsed(update) => {
-                parsed.push((target.id, update));
+                parsed.push((target.id, *update));
                 parsed_targets.push(target);
                 continue;
             }
@@ -283,4 +325,31 @@ async fn fetch_full_texts(
     .await
     .map_err(|e| RefreshError::Writer(e.to_string()))??;
     Ok(stored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(url: &str) -> FetchTarget {
+        FetchTarget {
+            id: FeedId(0),
+            url: url.into(),
+            fetch_url: url.into(),
+            validators: Default::default(),
+            full_text: false,
+            schedule: Default::default(),
+            feed_hint: None,
+        }
+    }
+
+    #[test]
+    fn hosts_take_turns_keeping_their_own_order() {
+        let urls = ["http://a/1", "http://a/2", "http://a/3", "http://b/1", "http://c/1", "http://b/2"];
+        let order: Vec<String> = hosts_in_turn(urls.map(target).into()).into_iter().map(|t| t.url).collect();
+        assert_eq!(
+            order,
+            ["http://a/1", "http://b/1", "http://c/1", "http://a/2", "http://b/2", "http://a/3"]
+        );
+    }
 }
