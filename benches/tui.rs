@@ -171,11 +171,24 @@ fn disk_bytes(dir: &Path) -> u64 {
 /// Runs effects and feeds each answer back through `update` until none is left; returns how
 /// many store requests that took.
 fn settle(store: &mut Store, state: &mut State, effects: Vec<Effect>) -> usize {
+    settle_timed(store, state, effects, &mut Vec::new())
+}
+
+/// [`settle`], noting how long each effect's store work took.
+fn settle_timed(
+    store: &mut Store,
+    state: &mut State,
+    effects: Vec<Effect>,
+    took: &mut Vec<(String, Duration)>,
+) -> usize {
     let mut queue = VecDeque::from(effects);
     let mut requests = 0;
     while let Some(effect) = queue.pop_front() {
         requests += 1;
+        let start = Instant::now();
         let action = answer(store, &effect).expect("a store effect");
+        let name = format!("{effect:?}");
+        took.push((name.split([' ', '{', '(']).next().unwrap_or_default().to_string(), start.elapsed()));
         queue.extend(app::update(state, action));
     }
     requests
@@ -198,6 +211,7 @@ fn measure(db: &Path) {
     // First frame, as `tui::run_async` + `event_loop`: open, sync subscriptions, init's loads, draw.
     let (mut firsts, mut parts) = (Vec::new(), [Vec::new(), Vec::new(), Vec::new()]);
     let mut loaded = None;
+    let mut loads_took = Vec::new();
     for _ in 0..10 {
         drop(loaded.take()); // a fresh store each time
         let start = Instant::now();
@@ -206,7 +220,7 @@ fn measure(db: &Path) {
         let opened = start.elapsed();
         let mut state = State::new(KeyBindings::default(), Settings::default(), SIZE);
         let effects = app::init(&mut state);
-        settle(&mut store, &mut state, effects);
+        settle_timed(&mut store, &mut state, effects, &mut loads_took);
         let settled = start.elapsed();
         let mut term = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
         draw(&mut term, &state);
@@ -223,6 +237,18 @@ fn measure(db: &Path) {
     println!("  first frame (10 runs): {}", stats(firsts, &[("min", 0.0), ("median", 0.5), ("max", 1.0)]));
     let [open, loads, paint] = parts.map(|v| stats(v, &[("", 0.5)]));
     println!("    medians: open + sync{open} | feeds, tags, articles loads{loads} | draw{paint}");
+    let mut kinds: Vec<String> = loads_took.iter().map(|(k, _)| k.clone()).collect();
+    kinds.dedup();
+    kinds.sort();
+    kinds.dedup();
+    let each: Vec<String> = kinds
+        .iter()
+        .map(|k| {
+            let v = loads_took.iter().filter(|(n, _)| n == k).map(|(_, d)| *d).collect();
+            format!("{k}{}", stats(v, &[("", 0.5)]))
+        })
+        .collect();
+    println!("    each load, median: {}", each.join(" | "));
     println!("  peak memory after the first frames (VmHWM): {:.1} MB", peak_first as f64 / 1024.0);
 
     // Down in the article list, redrawing the same terminal (it diffs, as the real one does).

@@ -595,3 +595,26 @@ fn enclosures_are_stored_cleaned_and_updated() {
     let stored = store.article(list[0].id).unwrap().unwrap();
     assert_eq!(stored.media.enclosures[0].length, Some(2000));
 }
+
+#[test]
+fn an_unchanged_subscription_list_writes_nothing_and_any_change_is_applied() {
+    let (dir, mut store) = open();
+    let other = rusqlite::Connection::open(dir.path().join("data/byline.db")).unwrap();
+    // Changes when another connection commits.
+    let version = || -> i64 { other.query_row("PRAGMA data_version", [], |r| r.get(0)).unwrap() };
+    let list = [spec(A, &["one"]), spec(B, &[])];
+    store.sync_feeds(&list).unwrap();
+    let before = version();
+    store.sync_feeds(&list).unwrap();
+    assert_eq!(version(), before, "the same list again wrote to the database");
+
+    let mut changed = list.clone();
+    changed[1].max_articles = Some(5);
+    changed.swap(0, 1);
+    store.sync_feeds(&changed).unwrap();
+    assert_ne!(version(), before);
+    let feeds = store.feeds().unwrap();
+    assert_eq!(feeds.iter().map(|f| f.url.as_str()).collect::<Vec<_>>(), [B, A]);
+    store.sync_feeds(&changed[..1]).unwrap();
+    assert_eq!(store.feeds().unwrap().len(), 1, "a removed feed is unsubscribed");
+}

@@ -165,12 +165,48 @@ ALTER TABLE feeds ADD COLUMN fresh_until INTEGER;
 ALTER TABLE feeds ADD COLUMN feed_hint INTEGER;
 ";
 
+/// Version 6: what the first frame reads at 500,000 articles, kept instead of computed.
+/// - Article counts per category over every feed (`category_sums`, kept from `category_counts` by
+///   triggers): the tags pane summed 200,000 (category, feed) rows on every load. Unsubscribed
+///   feeds, few, are subtracted by the query.
+/// - A digest of the subscription list last applied (`meta`): opening with an unchanged
+///   feeds.toml writes nothing, where 5,000 feeds took 80 ms.
+pub const V6: &str = "
+CREATE TABLE category_sums (
+    norm TEXT PRIMARY KEY,
+    total INTEGER NOT NULL,
+    unread INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO category_sums (norm, total, unread)
+SELECT norm, sum(total), sum(unread) FROM category_counts GROUP BY norm;
+CREATE INDEX category_counts_by_feed ON category_counts(feed_id);
+CREATE TRIGGER category_sums_insert AFTER INSERT ON category_counts BEGIN
+    INSERT INTO category_sums (norm, total, unread) VALUES (new.norm, new.total, new.unread)
+    ON CONFLICT (norm) DO UPDATE
+    SET total = total + excluded.total, unread = unread + excluded.unread;
+END;
+CREATE TRIGGER category_sums_update AFTER UPDATE ON category_counts BEGIN
+    UPDATE category_sums
+    SET total = total + new.total - old.total, unread = unread + new.unread - old.unread
+    WHERE norm = new.norm;
+END;
+CREATE TRIGGER category_sums_delete AFTER DELETE ON category_counts BEGIN
+    UPDATE category_sums SET total = total - old.total, unread = unread - old.unread
+    WHERE norm = old.norm;
+END;
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value BLOB
+) WITHOUT ROWID;
+";
+
 const STEPS: &[Step] = &[
     Step { sql: V1, after: None },
     Step { sql: V2, after: Some(super::search::index_all) },
     Step { sql: V3, after: None },
     Step { sql: V4, after: None },
     Step { sql: V5, after: None },
+    Step { sql: V6, after: None },
 ];
 
 /// The schema version this build writes.

@@ -5,19 +5,20 @@ use crate::model::TagCount;
 
 /// Every article of a feed carries the feed's tags, so over subscribed feeds a tag counts:
 /// the articles of feeds tagged with it, plus the articles with it as a category
-/// (`category_counts`, kept by triggers), minus those counted twice (with it as a category in a
-/// feed tagged with it). Three small aggregates and a few thousand index lookups; no article
-/// row is read.
+/// (`category_sums` over every feed, less the unsubscribed feeds' `category_counts`, all kept by
+/// triggers), minus those counted twice (with it as a category in a feed tagged with it). Small
+/// aggregates and a few thousand index lookups; no article row is read.
 const TAG_COUNTS: &str = "
 WITH parts (norm, total, unread, is_feed_tag) AS (
     SELECT t.norm, f.total, f.unread, 1
       FROM feed_tags t JOIN feeds f ON f.id = t.feed_id
      WHERE f.subscribed = 1
     UNION ALL
-    SELECT norm, sum(total), sum(unread), 0
-      FROM category_counts
-     WHERE feed_id NOT IN (SELECT id FROM feeds WHERE subscribed = 0)
-     GROUP BY norm
+    SELECT norm, total, unread, 0 FROM category_sums
+    UNION ALL
+    SELECT c.norm, -c.total, -c.unread, 0
+      FROM feeds f JOIN category_counts c ON c.feed_id = f.id
+     WHERE f.subscribed = 0
     UNION ALL
     SELECT c.norm, -c.total, -c.unread, 0
       FROM feed_tags t
