@@ -16,8 +16,9 @@ WITH parts (norm, total, unread, is_feed_tag) AS (
     UNION ALL
     SELECT norm, total, unread, 0 FROM category_sums
     UNION ALL
+    -- CROSS JOIN keeps feeds first: the planner would rather walk every category row.
     SELECT c.norm, -c.total, -c.unread, 0
-      FROM feeds f JOIN category_counts c ON c.feed_id = f.id
+      FROM feeds f CROSS JOIN category_counts c ON c.feed_id = f.id
      WHERE f.subscribed = 0
     UNION ALL
     SELECT c.norm, -c.total, -c.unread, 0
