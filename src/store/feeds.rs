@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::fingerprint::subscriptions_digest;
 use super::{
     FetchTarget, Result, Store, StoreError, Validators, from_ts, norm_tag, now_ts, split_list, to_ts,
 };
@@ -62,7 +63,7 @@ impl Store {
     /// not deleted: subscribing again brings back their articles with read/starred state.
     pub fn sync_feeds(&mut self, specs: &[FeedSpec]) -> Result<()> {
         // The reader applies the list at every start: an unchanged one costs one read.
-        let digest = specs_digest(specs);
+        let digest = subscriptions_digest(specs);
         let applied: Option<Vec<u8>> = self
             .conn
             .prepare_cached("SELECT value FROM meta WHERE key = 'subscriptions'")?
@@ -224,27 +225,4 @@ impl Store {
         }
         Ok(())
     }
-}
-
-/// A digest of everything `sync_feeds` applies from a subscription list, in order.
-fn specs_digest(specs: &[FeedSpec]) -> Vec<u8> {
-    use sha2::{Digest, Sha256};
-    let mut hash = Sha256::new();
-    let mut field = |bytes: &[u8]| {
-        // Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
-        hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
-    };
-    for spec in specs {
-        field(spec.url.as_bytes());
-        field(spec.title.as_deref().unwrap_or("\0none").as_bytes());
-        field(&(spec.tags.len() as u64).to_le_bytes());
-        for tag in &spec.tags {
-            field(tag.as_bytes());
-        }
-        field(&[u8::from(spec.full_text)]);
-        field(&spec.max_articles.map_or(-1, i64::from).to_le_bytes());
-        field(&spec.refresh_minutes.map_or(-1, i64::from).to_le_bytes());
-    }
-    hash.finalize().to_vec()
 }

@@ -204,21 +204,27 @@ fn split_list(s: Option<String>) -> Vec<String> {
 mod due_tests {
     use super::*;
 
-    #[test]
-    fn a_feed_is_due_after_its_own_interval_or_the_default() {
-        let now = Utc::now();
-        let target = |own: Option<u32>, ago: Option<i64>| FetchTarget {
+    fn with(schedule: Schedule) -> FetchTarget {
+        FetchTarget {
             id: FeedId(1),
             url: "u".into(),
             fetch_url: "u".into(),
             validators: Validators::default(),
             full_text: false,
-            schedule: Schedule {
+            schedule,
+            feed_hint: None,
+        }
+    }
+
+    #[test]
+    fn a_feed_is_due_after_its_own_interval_or_the_default() {
+        let now = Utc::now();
+        let target = |own: Option<u32>, ago: Option<i64>| {
+            with(Schedule {
                 refresh_minutes: own,
                 last_fetched: ago.map(|m| now - chrono::Duration::minutes(m)),
                 ..Schedule::default()
-            },
-            feed_hint: None,
+            })
         };
         assert!(target(None, None).is_due(now, 30));
         assert!(!target(None, Some(10)).is_due(now, 30));
@@ -230,18 +236,12 @@ mod due_tests {
     #[test]
     fn a_failing_feed_backs_off_doubling_up_to_a_day() {
         let now = Utc::now();
-        let target = |failures: u32, ago_minutes: i64| FetchTarget {
-            id: FeedId(1),
-            url: "u".into(),
-            fetch_url: "u".into(),
-            validators: Validators::default(),
-            full_text: false,
-            schedule: Schedule {
+        let target = |failures: u32, ago_minutes: i64| {
+            with(Schedule {
                 last_fetched: Some(now - chrono::Duration::minutes(ago_minutes)),
                 failures,
                 ..Schedule::default()
-            },
-            feed_hint: None,
+            })
         };
         // A 30-minute interval: 30, 60, 120... minutes after the n-th failure.
         assert!(target(1, 30).is_due(now, 30));
