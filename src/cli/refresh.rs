@@ -4,6 +4,7 @@ use chrono::Utc;
 
 use crate::refresh::{FeedOutcome, refresh};
 use crate::schedule::{Ask, Failure, Hold, local_time};
+use crate::store::hold_back;
 
 use super::context::{Context, runtime};
 
@@ -28,20 +29,18 @@ pub fn run(ctx: &Context, only: &[String], force: bool) -> anyhow::Result<()> {
     };
     let now = Utc::now();
     let tz = *chrono::Local::now().offset();
-    targets.retain(|t| match t.schedule.hold(now, ask) {
-        None | Some(Hold::NotDue) => true,
-        Some(Hold::RateLimited { until }) => {
-            eprintln!("note: {}: rate limited until {}", t.url, local_time(until, now, tz));
-            false
+    for (url, hold) in hold_back(&mut targets, now, ask) {
+        match hold {
+            Hold::RateLimited { until } => {
+                eprintln!("note: {url}: rate limited until {}", local_time(until, now, tz))
+            }
+            Hold::Gone => eprintln!(
+                "note: {url}: gone (HTTP 410), not fetched; remove it with `byline remove {url}`, or name it with --feed"
+            ),
+            // Only the reader's periodic refresh holds a feed back for not being due.
+            Hold::NotDue => {}
         }
-        Some(Hold::Gone) => {
-            eprintln!(
-                "note: {}: gone (HTTP 410), not fetched; remove it with `byline remove {}`, or name it with --feed",
-                t.url, t.url
-            );
-            false
-        }
-    });
+    }
     let fetcher = ctx.fetcher()?;
     let summary = runtime()?.block_on(refresh(store, fetcher, targets, move |report| {
         if let FeedOutcome::Failed(failure) = &report.outcome {

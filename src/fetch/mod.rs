@@ -176,7 +176,7 @@ impl Fetcher {
     }
 }
 
-/// A share of a caller's budget (see [`Fetcher::get_within`]); dropping it gives it back.
+/// A share of a caller's budget (see [`Fetcher::get_feed`]); dropping it gives it back.
 pub type Share = OwnedSemaphorePermit;
 
 impl Fetcher {

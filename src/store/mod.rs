@@ -24,7 +24,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::model::{FeedId, NewArticle};
-use crate::schedule::{Ask, Schedule};
+use crate::schedule::{Ask, Hold, Schedule};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -73,6 +73,20 @@ impl FetchTarget {
     pub fn is_due(&self, now: DateTime<Utc>, default_minutes: u32) -> bool {
         self.schedule.hold(now, Ask::Periodic { default_minutes }).is_none()
     }
+}
+
+/// Takes out of `targets` the feeds that `ask` may not fetch now, and says why for each (URL,
+/// reason), in order: the one rule the reader and `byline refresh` both apply.
+pub fn hold_back(targets: &mut Vec<FetchTarget>, now: DateTime<Utc>, ask: Ask) -> Vec<(String, Hold)> {
+    let mut held = Vec::new();
+    targets.retain(|t| match t.schedule.hold(now, ask) {
+        Some(hold) => {
+            held.push((t.url.clone(), hold));
+            false
+        }
+        None => true,
+    });
+    held
 }
 
 /// A successfully fetched and parsed feed, to be saved in one transaction.

@@ -176,15 +176,7 @@ impl Runner {
             let opened = tokio::task::spawn_blocking(move || {
                 let store = Store::open(&path)?;
                 let mut targets = store.fetch_targets(&urls)?;
-                let now = chrono::Utc::now();
-                let mut held = Vec::new();
-                targets.retain(|t| match t.schedule.hold(now, ask) {
-                    Some(hold) => {
-                        held.push((t.url.clone(), hold));
-                        false
-                    }
-                    None => true,
-                });
+                let held = crate::store::hold_back(&mut targets, chrono::Utc::now(), ask);
                 Ok::<_, crate::store::StoreError>((store, targets, held))
             })
             .await;
