@@ -19,6 +19,7 @@ pub mod schedule;
 pub mod serve;
 pub mod store;
 pub mod subscriptions;
+pub mod sync;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -182,3 +182,69 @@ pub struct TagCount {
     pub unread: u32,
     pub total: u32,
 }
+
+/// A subscription as a sync server lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RemoteFeed {
+    /// The server's id of the feed (a Google Reader stream id, a TT-RSS number).
+    pub id: String,
+    pub url: String,
+    /// The title the user gave it on the server, else the feed's own.
+    pub title: Option<String>,
+    /// Its folders (categories) on the server: the feed's tags here.
+    pub categories: Vec<String>,
+}
+
+/// An article as a sync server hands it over, with its read and starred state there.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RemoteItem {
+    /// The server's id of the item; also its key in the store.
+    pub id: String,
+    /// The server's id of its feed ([`RemoteFeed::id`]).
+    pub feed: String,
+    pub article: NewArticle,
+    pub read: bool,
+    pub starred: bool,
+}
+
+/// A local mark waiting to be sent to the sync server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Change {
+    Read,
+    Unread,
+    Star,
+    Unstar,
+}
+
+impl Change {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Read => "read",
+            Change::Unread => "unread",
+            Change::Star => "star",
+            Change::Unstar => "unstar",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Change> {
+        [Change::Read, Change::Unread, Change::Star, Change::Unstar].into_iter().find(|c| c.as_str() == text)
+    }
+
+    /// The change a read or starred mark makes.
+    pub fn of(column_is_read: bool, value: bool) -> Change {
+        match (column_is_read, value) {
+            (true, true) => Change::Read,
+            (true, false) => Change::Unread,
+            (false, true) => Change::Star,
+            (false, false) => Change::Unstar,
+        }
+    }
+}
+
+/// Ids a sync server listed (its unread or its starred articles); `complete` is false when the
+/// listing stopped at a bound, so an id missing from it says nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RemoteIds {
+    pub ids: std::collections::HashSet<String>,
+    pub complete: bool,
+}

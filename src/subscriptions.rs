@@ -75,6 +75,11 @@ impl Subscriptions {
         Ok(Subscriptions { path: path.to_path_buf(), text, feeds })
     }
 
+    /// No subscriptions, and feeds.toml left unread: a sync server owns them.
+    pub fn unused(path: &Path) -> Subscriptions {
+        Subscriptions { path: path.to_path_buf(), text: String::new(), feeds: Vec::new() }
+    }
+
     pub fn feeds(&self) -> &[FeedSpec] {
         &self.feeds
     }

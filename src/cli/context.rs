@@ -8,13 +8,17 @@ use crate::fetch::{Fetcher, Limits};
 use crate::model::{FeedId, FeedSpec};
 use crate::store::Store;
 use crate::subscriptions::Subscriptions;
+use crate::sync::Syncer;
 
 use super::Global;
 
 pub struct Context {
     pub paths: Paths,
     pub config: Config,
+    /// Empty while a sync server owns the subscriptions (feeds.toml is not read then).
     pub subscriptions: Subscriptions,
+    /// Set when `[sync]` names a server: the store is then the synced one.
+    pub syncer: Option<Syncer>,
 }
 
 impl Context {
@@ -27,21 +31,39 @@ impl Context {
     pub fn with_paths(paths: Paths) -> anyhow::Result<Context> {
         crate::logging::init(&paths.log_dir);
         let config = Config::load(&paths.config_file)?;
-        let subscriptions = Subscriptions::load(&paths.feeds_file)?;
-        Ok(Context { paths, config, subscriptions })
+        let user_agent = config.fetch.user_agent.as_deref().unwrap_or(crate::fetch::USER_AGENT);
+        let syncer = Syncer::new(&config.sync, &paths.db_file, &paths.log_dir, limits(&config), user_agent);
+        let subscriptions = match syncer {
+            Some(_) => Subscriptions::unused(&paths.feeds_file),
+            None => Subscriptions::load(&paths.feeds_file)?,
+        };
+        Ok(Context { paths, config, subscriptions, syncer })
     }
 
-    /// Opens the database and brings its feed list in line with the subscriptions.
+    /// One line each about unsafe sync settings (see [`crate::sync::warnings`]).
+    pub fn warnings(&self) -> Vec<String> {
+        crate::sync::warnings(&self.config.sync, &self.paths.config_file)
+    }
+
+    /// The database the commands work on: the synced store while sync is on, else the local
+    /// one with its feed list brought in line with the subscriptions.
     pub fn store(&self) -> anyhow::Result<Store> {
-        self.store_for(self.subscriptions.feeds())
+        match &self.syncer {
+            Some(syncer) => open(syncer.db_path()),
+            None => self.store_for(self.subscriptions.feeds()),
+        }
     }
 
     /// Opens the database with its feed list brought in line with `feeds` (a changed list).
     pub fn store_for(&self, feeds: &[FeedSpec]) -> anyhow::Result<Store> {
-        let mut store = Store::open(&self.paths.db_file)
-            .with_context(|| format!("cannot open the database {}", self.paths.db_file.display()))?;
+        let mut store = open(&self.paths.db_file)?;
         store.sync_feeds(feeds)?;
         Ok(store)
+    }
+
+    /// The sync server, for the commands that change subscriptions there.
+    pub fn syncer(&self) -> Option<&Syncer> {
+        self.syncer.as_ref()
     }
 
     pub fn fetcher(&self) -> anyhow::Result<Fetcher> {
@@ -60,6 +82,10 @@ impl Context {
             None => anyhow::bail!("not subscribed to {url}"),
         }
     }
+}
+
+fn open(path: &std::path::Path) -> anyhow::Result<Store> {
+    Store::open(path).with_context(|| format!("cannot open the database {}", path.display()))
 }
 
 /// The fetch limits a configuration asks for.

@@ -91,7 +91,18 @@ pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The subscriptions as OPML: feeds.toml's, or the sync server's (from the synced store).
 pub fn export(ctx: &Context) -> anyhow::Result<()> {
+    if ctx.syncer().is_some() {
+        let specs: Vec<FeedSpec> = ctx
+            .store()?
+            .feeds()?
+            .into_iter()
+            .map(|f| FeedSpec { url: f.url, title: Some(f.title), tags: f.tags, ..FeedSpec::default() })
+            .collect();
+        print!("{}", export_opml(&specs));
+        return Ok(());
+    }
     print!("{}", export_opml(ctx.subscriptions.feeds()));
     Ok(())
 }

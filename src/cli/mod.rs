@@ -7,6 +7,7 @@ mod manage;
 mod peek;
 mod read_page;
 mod refresh;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -113,6 +114,14 @@ pub enum Command {
     Import { file: PathBuf },
     /// Print the subscriptions as OPML 2.0.
     Export,
+    /// Sync with the feed server of config.toml's [sync]: send waiting marks, take its
+    /// subscriptions, new articles and read/starred states. Fails when the server cannot be
+    /// reached or logged in to.
+    Sync {
+        /// Print the service, the user, the last sync, the changes waiting and the last error.
+        #[arg(long)]
+        status: bool,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -182,7 +191,22 @@ fn open_reader(ctx: Context) -> anyhow::Result<()> {
 /// Runs a headless command.
 pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
     let ctx = Context::new(global)?;
+    for warning in ctx.warnings() {
+        eprintln!("{warning}");
+    }
+    // While a server owns the subscriptions, these go to it.
+    if let Some(syncer) = ctx.syncer() {
+        match &command {
+            Command::Refresh { .. } => return sync::run(&ctx),
+            Command::Add { url, tags } => return sync::add(syncer, url, tags),
+            Command::Remove { url } => return sync::remove(syncer, url),
+            Command::Import { file } => return sync::import(syncer, file),
+            _ => {}
+        }
+    }
     match command {
+        Command::Sync { status: true } => sync::status(&ctx),
+        Command::Sync { status: false } => sync::run(&ctx),
         Command::Refresh { urls, force } => refresh::run(&ctx, &urls, force),
         Command::Feeds { json } => feeds::list(&ctx, json),
         Command::Articles(query) => articles::list(&ctx, &query),

@@ -4,6 +4,7 @@
 pub mod keys;
 mod load;
 mod paths;
+pub mod sync;
 pub mod theme;
 
 pub use load::{ConfigError, error_at, located_error};
@@ -19,6 +20,7 @@ pub struct Config {
     pub fetch: FetchSettings,
     pub keys: keys::KeyBindings,
     pub theme: theme::Theme,
+    pub sync: sync::SyncSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -82,8 +84,30 @@ impl Config {
 
     /// Parses config text; `file` names it in errors. Keys the text leaves out keep their defaults.
     pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| located_error(text, file, &e))
+        let config: Config = toml::from_str(text).map_err(|e| located_error(text, file, &e))?;
+        if let Some((key, message)) = sync::problem(&config.sync) {
+            return Err(error_at(text, file, key_offset(text, "sync", key), message));
+        }
+        Ok(config)
     }
+}
+
+/// Where `table.key` is written in `text` (else the table's header, else the start): for errors
+/// found after parsing.
+fn key_offset(text: &str, table: &str, key: &str) -> usize {
+    let Some(start) = text.find(&format!("[{table}]")) else { return 0 };
+    let mut at = start;
+    for (i, line) in text[start..].split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if i > 0 && trimmed.starts_with('[') {
+            break;
+        }
+        if i > 0 && trimmed.split('=').next().is_some_and(|k| k.trim() == key) {
+            return at;
+        }
+        at += line.len();
+    }
+    start
 }
 
 #[cfg(test)]
@@ -110,6 +134,19 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("/home/u/.config/byline/config.toml:3: general.refresh_minutes: "), "{msg}");
         assert!(!msg.contains('\n'), "{msg}");
+    }
+
+    #[test]
+    fn an_incomplete_sync_table_names_its_key() {
+        let text =
+            "[sync]\nservice = \"greader\"\nurl = \"https://r.example/api/greader.php\"\nuser = \"\"\n";
+        let msg = Config::parse(text, "c.toml").expect_err("no user").to_string();
+        assert_eq!(msg, "c.toml:4: sync.user: the user name is missing");
+        let text = "[sync]\nservice = \"ttrss\"\nurl = \"https://r.example/\"\nuser = \"a\"\n";
+        let msg = Config::parse(text, "c.toml").expect_err("no password").to_string();
+        assert!(msg.starts_with("c.toml:1: sync: no password"), "{msg}");
+        let text = "[sync]\nservice = \"none\"\n";
+        assert_eq!(Config::parse(text, "c.toml").expect("off").sync.service(), None);
     }
 
     #[test]

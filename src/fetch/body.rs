@@ -4,7 +4,7 @@ use super::{FetchError, Limits, client};
 
 /// Reads the whole (decoded) body, failing with [`FetchError::TooLarge`] as soon as it would pass
 /// `limits.max_body_bytes`. A declared Content-Length over the cap is refused before reading.
-pub(super) async fn read_capped(
+pub(crate) async fn read_capped(
     response: &mut reqwest::Response,
     limits: &Limits,
 ) -> Result<Vec<u8>, FetchError> {

@@ -117,7 +117,7 @@ fn redirect_target(response: &reqwest::Response, from: &Url) -> Result<Option<Ur
     Ok(Some(next))
 }
 
-pub(super) fn from_reqwest(error: &reqwest::Error, limits: &Limits) -> FetchError {
+pub(crate) fn from_reqwest(error: &reqwest::Error, limits: &Limits) -> FetchError {
     if error.is_timeout() {
         super::timeout_error(limits.timeout)
     } else if error.is_connect() {

@@ -18,6 +18,9 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use url::Url;
 
 pub use discover::discover_feeds;
+// For sync's API client, which shares the bounds.
+pub(crate) use body::read_capped;
+pub(crate) use client::from_reqwest;
 pub use hints::http_date;
 
 use crate::store::Validators;
@@ -192,7 +195,7 @@ impl Fetcher {
     }
 }
 
-fn timeout_error(budget: Duration) -> FetchError {
+pub(crate) fn timeout_error(budget: Duration) -> FetchError {
     FetchError::Timeout(budget.as_secs_f64().ceil() as u64)
 }
 

@@ -7,7 +7,7 @@ use super::feeds::{FEED_TAG_LIST, FEED_TITLE};
 use super::filter::{Condition, condition};
 use super::search::index_article;
 use super::{Result, Store, from_ts, split_list, to_ts};
-use crate::model::{Article, ArticleId, ArticleSummary, FeedId, Filter, FullText, Media};
+use crate::model::{Article, ArticleId, ArticleSummary, Change, FeedId, Filter, FullText, Media};
 use crate::sanitize::{clean, clean_line};
 
 /// The columns `summary_from_row` reads, in order. Categories the feed already carries as
@@ -164,6 +164,8 @@ impl Store {
         self.set_flag("starred", ids, starred)
     }
 
+    /// In a synced store, each change also waits in the outbox, in the same transaction: a mark
+    /// is never saved without being queued for the server.
     fn set_flag(&mut self, column: &str, ids: &[ArticleId], value: bool) -> Result<Vec<ArticleId>> {
         let tx = self.write()?;
         let mut changed = Vec::new();
@@ -176,6 +178,7 @@ impl Store {
                 }
             }
         }
+        super::remote::queue_changes(&tx, &changed, Change::of(column == "read", value))?;
         tx.commit()?;
         Ok(changed)
     }
@@ -197,8 +200,10 @@ impl Store {
                 stmt.execute([id])?;
             }
         }
+        let ids: Vec<ArticleId> = ids.into_iter().map(ArticleId).collect();
+        super::remote::queue_changes(&tx, &ids, Change::Read)?;
         tx.commit()?;
-        Ok(ids.into_iter().map(ArticleId).collect())
+        Ok(ids)
     }
 
     /// Caches an article's extracted full text (HTML) with its page's author and date, and makes

@@ -200,6 +200,22 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 ";
 
+/// Version 7: sync with a feed server. The server's ids of feeds and articles (NULL in a local
+/// store, so the partial indexes cost it nothing), and the outbox: marks made here that the
+/// server has not been told yet, in the order they were made. `meta` keeps the sync's state.
+pub const V7: &str = "
+ALTER TABLE feeds ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX feeds_by_remote_id ON feeds(remote_id) WHERE remote_id IS NOT NULL;
+ALTER TABLE articles ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX articles_by_remote_id ON articles(remote_id) WHERE remote_id IS NOT NULL;
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    remote_id TEXT NOT NULL,
+    change TEXT NOT NULL
+);
+CREATE INDEX outbox_by_item ON outbox(remote_id);
+";
+
 const STEPS: &[Step] = &[
     Step { sql: V1, after: None },
     Step { sql: V2, after: Some(super::search::index_all) },
@@ -207,6 +223,7 @@ const STEPS: &[Step] = &[
     Step { sql: V4, after: None },
     Step { sql: V5, after: None },
     Step { sql: V6, after: None },
+    Step { sql: V7, after: None },
 ];
 
 /// The schema version this build writes.

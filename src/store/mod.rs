@@ -12,6 +12,8 @@ mod filter;
 mod fingerprint;
 pub mod migrations;
 mod plain_text;
+mod remote;
+pub use remote::{Outgoing, SyncState};
 mod save;
 pub use save::PreparedFeed;
 mod search;

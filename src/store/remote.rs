@@ -1,0 +1,250 @@
+//! What sync needs of the store: the server's feeds and articles by their ids, their read and
+//! starred state as the server has it, the outbox of local marks not yet sent, and the sync's
+//! own state (in `meta`).
+//!
+//! A local mark always wins until it is sent: nothing from the server changes an article that
+//! has a change waiting in the outbox.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{FeedUpdate, PreparedFeed, Result, Store, from_ts, now_ts};
+use crate::model::{ArticleId, Change, FeedId, FeedSpec, RemoteFeed, RemoteIds, RemoteItem};
+use crate::sanitize::clean_line;
+
+/// A mark waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    pub seq: i64,
+    pub remote_id: String,
+    pub change: Change,
+}
+
+/// How the last sync went, for `byline sync --status` and the status line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncState {
+    /// The end of the last sync that reached the server.
+    pub last_sync: Option<DateTime<Utc>>,
+    /// Why the last attempt failed; None after a success.
+    pub last_error: Option<String>,
+    /// Where the next sync takes up new items (the protocol's own form).
+    pub cursor: Option<String>,
+    /// Marks waiting to be sent.
+    pub waiting: u32,
+}
+
+/// Queues `change` for each of `ids` that the server knows, inside the caller's transaction.
+/// A local store's articles have no remote id: nothing is queued there.
+pub(super) fn queue_changes(tx: &Connection, ids: &[ArticleId], change: Change) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO outbox (remote_id, change)
+         SELECT remote_id, ?2 FROM articles WHERE id = ?1 AND remote_id IS NOT NULL",
+    )?;
+    for id in ids {
+        stmt.execute(params![id.0, change.as_str()])?;
+    }
+    Ok(())
+}
+
+fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([key], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
+}
+
+fn set_meta(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+    conn.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
+        .execute(params![key, value])?;
+    Ok(())
+}
+
+impl Store {
+    /// Makes the feeds match the server's subscription list (its titles, its folders as tags),
+    /// remembering each feed's id there. Feeds the server dropped are unsubscribed, not deleted.
+    pub fn apply_remote_feeds(&mut self, feeds: &[RemoteFeed]) -> Result<()> {
+        let specs: Vec<FeedSpec> = feeds
+            .iter()
+            .map(|f| FeedSpec {
+                url: f.url.clone(),
+                title: f.title.clone(),
+                tags: f.categories.clone(),
+                ..FeedSpec::default()
+            })
+            .collect();
+        self.sync_feeds(&specs)?;
+        let tx = self.write()?;
+        for feed in feeds {
+            let url = feed.url.trim();
+            // An id that moved to another URL leaves its old feed first (ids are unique).
+            tx.prepare_cached("UPDATE feeds SET remote_id = NULL WHERE remote_id = ?1 AND url <> ?2")?
+                .execute(params![feed.id, url])?;
+            tx.prepare_cached("UPDATE feeds SET remote_id = ?1 WHERE url = ?2 AND remote_id IS NOT ?1")?
+                .execute(params![feed.id, url])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The server's id of a subscribed feed, by its URL.
+    pub fn remote_feed_id(&self, url: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT remote_id FROM feeds WHERE url = ?1 AND subscribed = 1")?
+            .query_row([url.trim()], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// Every article id the server gave: what a sync need not fetch again.
+    pub fn remote_item_ids(&self) -> Result<HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT remote_id FROM articles WHERE remote_id IS NOT NULL")?;
+        let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// Saves articles from the server (through the same path as a refresh: sanitised, indexed,
+    /// upserted by key) with their read and starred state there, unless a local mark of theirs
+    /// waits to be sent. Items of feeds the store does not know are left out. Returns how many
+    /// articles are new.
+    pub fn save_remote_items(&mut self, items: Vec<RemoteItem>) -> Result<u32> {
+        let feeds: HashMap<String, FeedId> = {
+            let mut stmt =
+                self.conn.prepare_cached("SELECT remote_id, id FROM feeds WHERE remote_id IS NOT NULL")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, FeedId(r.get(1)?))))?.collect::<rusqlite::Result<_>>()?
+        };
+        let mut groups: HashMap<FeedId, FeedUpdate> = HashMap::new();
+        let mut states = Vec::with_capacity(items.len());
+        for mut item in items {
+            let Some(&feed) = feeds.get(&item.feed) else { continue };
+            item.article.key = item.id.clone();
+            states.push((feed, item.id, item.read, item.starred));
+            groups.entry(feed).or_default().items.push(item.article);
+        }
+        let prepared: Vec<(FeedId, PreparedFeed)> =
+            groups.into_iter().map(|(feed, update)| (feed, PreparedFeed::new(update))).collect();
+        let mut new = 0;
+        for result in self.save_prepared(&prepared)? {
+            new += result?.new;
+        }
+        let tx = self.write()?;
+        {
+            let mut link = tx.prepare_cached(
+                "UPDATE OR IGNORE articles SET remote_id = ?2
+                 WHERE feed_id = ?1 AND key = ?2 AND remote_id IS NOT ?2",
+            )?;
+            let mut state = tx.prepare_cached(
+                "UPDATE articles SET read = ?2, starred = ?3
+                 WHERE remote_id = ?1 AND (read IS NOT ?2 OR starred IS NOT ?3)
+                   AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.remote_id = ?1)",
+            )?;
+            for (feed, id, read, starred) in &states {
+                link.execute(params![feed.0, id])?;
+                state.execute(params![id, read, starred])?;
+            }
+        }
+        tx.commit()?;
+        Ok(new)
+    }
+
+    /// Brings read and starred state in line with the server's lists of unread and starred
+    /// ids. A complete list also says that what it lacks is read (unstarred); an incomplete one
+    /// only what it holds. Articles with a mark waiting are left alone. Returns how many
+    /// articles changed.
+    pub fn reconcile(&mut self, unread: &RemoteIds, starred: &RemoteIds) -> Result<u32> {
+        let tx = self.write()?;
+        let rows: Vec<(i64, String, bool, bool)> = tx
+            .prepare_cached(
+                "SELECT id, remote_id, read, starred FROM articles a
+                 WHERE remote_id IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.remote_id = a.remote_id)",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let wanted = |list: &RemoteIds, id: &str, now: bool| {
+            if list.ids.contains(id) {
+                true
+            } else if list.complete {
+                false
+            } else {
+                now
+            }
+        };
+        let mut changed = 0;
+        {
+            let mut update =
+                tx.prepare_cached("UPDATE articles SET read = ?2, starred = ?3 WHERE id = ?1")?;
+            for (id, remote, read, star) in rows {
+                let read_now = !wanted(unread, &remote, !read);
+                let star_now = wanted(starred, &remote, star);
+                if (read_now, star_now) != (read, star) {
+                    update.execute(params![id, read_now, star_now])?;
+                    changed += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// The oldest `limit` marks waiting to be sent, in the order they were made.
+    pub fn outbox(&self, limit: u32) -> Result<Vec<Outgoing>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT seq, remote_id, change FROM outbox ORDER BY seq LIMIT ?1")?;
+        let rows = stmt.query_map([limit], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, remote_id, change) = row?;
+            // A change this build does not know (a newer byline's) is dropped when sent past.
+            let change = Change::parse(&change).unwrap_or(Change::Read);
+            out.push(Outgoing { seq, remote_id, change });
+        }
+        Ok(out)
+    }
+
+    /// The server has these marks: out of the outbox.
+    pub fn outbox_sent(&mut self, seqs: &[i64]) -> Result<()> {
+        let tx = self.write()?;
+        {
+            let mut stmt = tx.prepare_cached("DELETE FROM outbox WHERE seq = ?1")?;
+            for seq in seqs {
+                stmt.execute([seq])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn outbox_len(&self) -> Result<u32> {
+        Ok(self.conn.prepare_cached("SELECT count(*) FROM outbox")?.query_row([], |r| r.get(0))?)
+    }
+
+    pub fn sync_state(&self) -> Result<SyncState> {
+        Ok(SyncState {
+            last_sync: meta(&self.conn, "sync.last")?.and_then(|t| t.parse().ok()).map(from_ts),
+            last_error: meta(&self.conn, "sync.error")?,
+            cursor: meta(&self.conn, "sync.cursor")?,
+            waiting: self.outbox_len()?,
+        })
+    }
+
+    /// Records a sync that reached the server: when, and where the next one takes up.
+    pub fn record_sync(&mut self, cursor: Option<&str>) -> Result<()> {
+        let tx = self.write()?;
+        set_meta(&tx, "sync.last", Some(&now_ts().to_string()))?;
+        set_meta(&tx, "sync.error", None)?;
+        if cursor.is_some() {
+            set_meta(&tx, "sync.cursor", cursor)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records why a sync failed (one line); the last success and the cursor stay.
+    pub fn record_sync_error(&mut self, error: &str) -> Result<()> {
+        set_meta(&self.conn, "sync.error", Some(&clean_line(error)))
+    }
+}
