@@ -38,6 +38,27 @@ pub struct ArticlePage {
     pub rows: Vec<ArticleSummary>,
 }
 
+/// Why a sync did not finish, and how many marks wait for the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncFailure {
+    pub reason: String,
+    pub waiting: u32,
+    /// The server could not be reached or did not answer as its API (not a refused login).
+    pub offline: bool,
+}
+
+impl SyncFailure {
+    /// "offline: 3 changes waiting (…: cannot reach the server: Connection refused)"
+    pub fn line(&self) -> String {
+        match (self.offline, self.waiting) {
+            (true, 0) => format!("offline ({})", self.reason),
+            (true, n) => format!("offline: {n} changes waiting ({})", self.reason),
+            (false, 0) => self.reason.clone(),
+            (false, n) => format!("{} ({n} changes waiting)", self.reason),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     // From the user.
@@ -116,6 +137,10 @@ pub enum Action {
     /// lists a few times a second rather than a thousand times.
     FeedsRefreshed(Vec<FeedReport>),
     RefreshFinished(Result<Summary, String>),
+    /// A sync with the server ended (R, the timer, a feed added or removed there).
+    SyncFinished(Result<crate::sync::Report, SyncFailure>),
+    /// Marks were sent to the server (or could not be: they wait in the store).
+    ChangesSent(Result<crate::sync::Report, SyncFailure>),
     FeedAdded(Result<String, String>),
     FeedRemoved(Result<String, String>),
     /// An effect failed: one line for the status bar.

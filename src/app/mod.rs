@@ -15,7 +15,7 @@ mod results;
 mod state;
 mod update;
 
-pub use action::{Action, ArticlePage, Edit, TagList};
+pub use action::{Action, ArticlePage, Edit, SyncFailure, TagList};
 pub use editor::LineEditor;
 pub use effect::Effect;
 pub use keymap::action_for;
@@ -23,6 +23,6 @@ pub use layout::{Layout, help_height, layout};
 pub use reader::{attachments, doc_len, enclosure_label, title_lines};
 pub use state::{
     Articles, BodySource, Confirm, FullTextFetch, ListCursor, Load, Mark, Mode, Pane, Prompt, PromptKind,
-    Reader, RefreshStatus, RenderedBody, Settings, State, TagRow, WINDOW,
+    Reader, RefreshStatus, RenderedBody, Settings, Source, State, TagRow, WINDOW,
 };
 pub use update::{init, update};

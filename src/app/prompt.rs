@@ -5,7 +5,7 @@ use super::action::Edit;
 use super::editor::LineEditor;
 use super::effect::Effect;
 use super::nav;
-use super::state::{Confirm, Mode, Pane, Prompt, PromptKind, State};
+use super::state::{Confirm, Mode, Pane, Prompt, PromptKind, Source, State};
 
 pub(super) fn edit(state: &mut State, e: Edit) -> Vec<Effect> {
     let Mode::Prompt(prompt) = &mut state.mode else {
@@ -45,8 +45,17 @@ fn submit(state: &mut State) -> Vec<Effect> {
         PromptKind::AddUrl if text.is_empty() => Vec::new(),
         PromptKind::AddUrl => {
             let editor = LineEditor::default();
-            state.mode = Mode::Prompt(Prompt { kind: PromptKind::AddTags { url: text }, editor });
+            let kind = match state.settings.source {
+                Source::Local => PromptKind::AddTags { url: text },
+                Source::Server(_) => PromptKind::AddFolder { url: text },
+            };
+            state.mode = Mode::Prompt(Prompt { kind, editor });
             Vec::new()
+        }
+        PromptKind::AddFolder { url } => {
+            state.message = Some(format!("subscribing to {url} on the server…"));
+            let tags = (!text.is_empty()).then_some(text).into_iter().collect();
+            vec![Effect::AddFeed { url, tags }]
         }
         PromptKind::AddTags { url } => {
             let tags = text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect();

@@ -188,6 +188,23 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
             fx
         }
+        Action::SyncFinished(result) => {
+            state.refresh = RefreshStatus::Idle;
+            match result {
+                Ok(report) => state.message = Some(crate::sync::status_line(&report)),
+                Err(failure) => {
+                    failed(state, failure.line());
+                }
+            }
+            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)];
+            if state.queued_refresh.take().is_some() {
+                fx.extend(start_refresh(state, Vec::new(), false, false));
+            }
+            fx
+        }
+        // Sent marks change nothing on screen; marks that could not go say so.
+        Action::ChangesSent(Ok(_)) => Vec::new(),
+        Action::ChangesSent(Err(failure)) => failed(state, failure.line()),
         Action::FeedAdded(Ok(url)) => {
             state.message = Some(format!("added {url}"));
             // Its articles were saved with it: show them.
@@ -226,7 +243,9 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     }
 }
 
+/// An error is news: it replaces whatever the status bar was saying ("adding…").
 fn failed(state: &mut State, e: String) -> Vec<Effect> {
+    state.message = None;
     state.last_error = Some(e);
     Vec::new()
 }

@@ -59,7 +59,13 @@ pub struct Prompt {
 pub enum PromptKind {
     Search,
     AddUrl,
-    AddTags { url: String },
+    AddTags {
+        url: String,
+    },
+    /// Adding a feed on the sync server: its folder there.
+    AddFolder {
+        url: String,
+    },
 }
 
 impl PromptKind {
@@ -68,6 +74,7 @@ impl PromptKind {
             PromptKind::Search => "Search: ",
             PromptKind::AddUrl => "Feed or site URL: ",
             PromptKind::AddTags { .. } => "Tags (comma separated): ",
+            PromptKind::AddFolder { .. } => "Folder on the server (empty: none): ",
         }
     }
 }
@@ -238,9 +245,21 @@ pub struct Mark {
     pub read: bool,
 }
 
+/// Where the feeds come from: what the state machine knows of the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Source {
+    /// feeds.toml, fetched by byline itself.
+    #[default]
+    Local,
+    /// A sync server ("greader", "ttrss") owns the subscriptions: `a` asks for a folder there,
+    /// and a refresh is a sync of everything.
+    Server(&'static str),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     pub mark_read_on_open: bool,
+    pub source: Source,
     /// Local time offset for dates, in seconds east of UTC.
     pub utc_offset_secs: i32,
     /// The periodic refresh's interval for feeds without their own (0: none), for the feeds
@@ -258,7 +277,7 @@ impl Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { mark_read_on_open: true, utc_offset_secs: 0, refresh_minutes: 0 }
+        Settings { mark_read_on_open: true, source: Source::Local, utc_offset_secs: 0, refresh_minutes: 0 }
     }
 }
 

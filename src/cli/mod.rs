@@ -180,11 +180,18 @@ pub fn demo() -> anyhow::Result<()> {
 
 fn open_reader(ctx: Context) -> anyhow::Result<()> {
     let fetcher = ctx.fetcher()?;
+    let warnings = ctx.warnings();
+    let db_path = match &ctx.syncer {
+        Some(syncer) => syncer.db_path().to_path_buf(),
+        None => ctx.paths.db_file.clone(),
+    };
     crate::tui::run(crate::tui::Context {
-        db_path: ctx.paths.db_file.clone(),
+        db_path,
         config: ctx.config,
         subscriptions: ctx.subscriptions,
         fetcher,
+        syncer: ctx.syncer,
+        warnings,
     })
 }
 

@@ -31,7 +31,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
 }
 
 fn print_report(report: &Report) {
-    println!("{}, {} waiting", status_line(&Report { waiting: 0, ..*report }), report.waiting);
+    println!("{}, {} waiting", status_line(&Report { waiting: 0, ..report.clone() }), report.waiting);
     if report.changed > 0 {
         println!("{} stored articles changed state on the server", report.changed);
     }
@@ -76,6 +76,9 @@ pub fn import(syncer: &Syncer, file: &Path) -> anyhow::Result<()> {
     let found = imported.feeds.len();
     let feeds = imported.feeds.into_iter().map(|f| (f.url, f.tags.into_iter().next())).collect();
     let report = runtime()?.block_on(syncer.import(feeds))?;
+    for reason in &report.refused {
+        eprintln!("note: {reason}");
+    }
     println!(
         "imported {} feeds to {} ({} refused or already subscribed); {}",
         report.subscribed,

@@ -17,7 +17,7 @@ use crate::model::Change;
 use crate::store::{Store, StoreError};
 
 /// What a sync did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Report {
     pub service: &'static str,
     /// Articles new to the store.
@@ -30,6 +30,8 @@ pub struct Report {
     pub changed: u32,
     /// Feeds subscribed by an import.
     pub subscribed: u32,
+    /// Why the server refused an import's other feeds, one line each.
+    pub refused: Vec<String>,
 }
 
 /// The line the reader's status bar and `byline sync` print for a sync that ran.
@@ -46,8 +48,15 @@ pub fn status_line(report: &Report) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Job {
     Sync,
-    Subscribe { url: String, category: Option<String> },
-    Unsubscribe { url: String },
+    /// The outbox only: marks made in the reader, sent soon after.
+    Push,
+    Subscribe {
+        url: String,
+        category: Option<String>,
+    },
+    Unsubscribe {
+        url: String,
+    },
     Import(Vec<(String, Option<String>)>),
 }
 
@@ -102,6 +111,11 @@ impl Syncer {
 
     pub async fn sync(&self) -> Result<Report> {
         self.run(Job::Sync).await
+    }
+
+    /// Sends the waiting marks and nothing else.
+    pub async fn push(&self) -> Result<Report> {
+        self.run(Job::Push).await
     }
 
     pub async fn subscribe(&self, url: &str, category: Option<&str>) -> Result<Report> {
@@ -162,11 +176,16 @@ impl Syncer {
         let mut report = Report { service: service.name(), ..Report::default() };
         match job {
             Job::Sync => {}
+            Job::Push => {
+                report.sent = push(service, &mut db).await?;
+                report.waiting = db.with(|s| s.outbox_len()).await?;
+                return Ok(report);
+            }
             Job::Subscribe { url, category } => service.subscribe(url, category.as_deref()).await?,
             Job::Unsubscribe { url } => {
                 let key = url.clone();
                 let Some(id) = db.with(move |s| s.remote_feed_id(&key)).await? else {
-                    return Err(SyncError::Server(format!("not subscribed to {url}")));
+                    return Err(SyncError::Refused(format!("not subscribed to {url}")));
                 };
                 service.unsubscribe(&id).await?;
             }
@@ -174,7 +193,7 @@ impl Syncer {
                 for (url, category) in feeds {
                     match service.subscribe(url, category.as_deref()).await {
                         Ok(()) => report.subscribed += 1,
-                        Err(SyncError::Server(reason)) => tracing::info!("import: {reason}"),
+                        Err(SyncError::Refused(reason)) => report.refused.push(reason),
                         Err(other) => return Err(other),
                     }
                 }

@@ -32,6 +32,9 @@ pub enum SyncError {
     /// Could not reach the server, or it answered with something other than its API.
     #[error("{0}")]
     Server(String),
+    /// The server understood and said no (a feed it would not subscribe to).
+    #[error("{0}")]
+    Refused(String),
     /// The password could not be read (command failed, variable unset).
     #[error("{0}")]
     Password(String),

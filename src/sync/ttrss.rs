@@ -252,7 +252,7 @@ impl Service for Ttrss {
             5 => "TT-RSS could not download it",
             _ => "the server refused",
         };
-        Err(self.api.error(&format!("did not subscribe to {url}: {why}")))
+        Err(SyncError::Refused(format!("{} did not subscribe to {url}: {why}", self.api.server)))
     }
 
     async fn unsubscribe(&mut self, feed_id: &str) -> Result<()> {

@@ -5,6 +5,7 @@ mod db;
 mod events;
 mod external;
 mod runner;
+mod sync_jobs;
 mod terminal;
 
 use std::path::PathBuf;
@@ -33,6 +34,10 @@ pub struct Context {
     /// The subscription list; `a`/`d` change it (and write the user's feeds.toml).
     pub subscriptions: Subscriptions,
     pub fetcher: Fetcher,
+    /// Set when a sync server owns the subscriptions; `db_path` is then the synced store.
+    pub syncer: Option<crate::sync::Syncer>,
+    /// Lines for the status bar at start (unsafe sync settings).
+    pub warnings: Vec<String>,
 }
 
 /// How often the periodic refresh looks for feeds that are due.
@@ -57,9 +62,12 @@ pub async fn run_async(ctx: Context) -> anyhow::Result<()> {
     // Open the store before touching the terminal, so its error prints plainly.
     let mut store = Store::open(&ctx.db_path)
         .with_context(|| format!("cannot open the database {}", ctx.db_path.display()))?;
-    store
-        .sync_feeds(ctx.subscriptions.feeds())
-        .context("cannot bring the database in line with feeds.toml")?;
+    // The server's list is applied by the first sync; feeds.toml is for local feeds.
+    if ctx.syncer.is_none() {
+        store
+            .sync_feeds(ctx.subscriptions.feeds())
+            .context("cannot bring the database in line with feeds.toml")?;
+    }
     let (mut term, guard) = terminal::enter().context("cannot set up the terminal")?;
     let result = event_loop(&mut term, ctx, store).await;
     drop(term);
@@ -68,15 +76,24 @@ pub async fn run_async(ctx: Context) -> anyhow::Result<()> {
 }
 
 async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> anyhow::Result<()> {
-    let Context { config, db_path, subscriptions, fetcher } = ctx;
+    let Context { config, db_path, subscriptions, fetcher, syncer, warnings } = ctx;
     let refresh_minutes = config.general.refresh_minutes;
     let own_intervals = subscriptions.feeds().iter().any(|f| f.refresh_minutes.is_some_and(|m| m > 0));
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let size = term.size()?;
     let utc_offset_secs = chrono::Local::now().offset().local_minus_utc();
-    let settings =
-        Settings { mark_read_on_open: config.general.mark_read_on_open, utc_offset_secs, refresh_minutes };
+    let source = match &syncer {
+        Some(s) => app::Source::Server(s.service_name()),
+        None => app::Source::Local,
+    };
+    let settings = Settings {
+        mark_read_on_open: config.general.mark_read_on_open,
+        source,
+        utc_offset_secs,
+        refresh_minutes,
+    };
     let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));
+    state.last_error = warnings.into_iter().next();
     let styles = Styles::new(&config.theme, Styles::colour_from_env());
     let runner = runner::Runner::new(
         store,
@@ -85,8 +102,9 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
         subscriptions,
         config.general.browser.clone(),
         refresh_minutes,
-        tx,
-    )?;
+        tx.clone(),
+    )?
+    .with_sync(syncer.map(|s| sync_jobs::SyncJobs::new(s, refresh_minutes, tx)));
 
     runner.run(app::init(&mut state));
     // The first frame shows the store's rows, not "loading": wait briefly for them.

@@ -11,6 +11,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::db::DbRequest;
 use super::external;
+use super::sync_jobs::SyncJobs;
 use crate::app::{Action, Effect};
 use crate::fetch::Fetcher;
 use crate::model::{ArticleId, FeedSpec};
@@ -34,6 +35,9 @@ pub struct Runner {
     cache: Arc<Mutex<RenderCache>>,
     /// The newest layout request, so older ones still queued are skipped.
     latest_render: Arc<AtomicU64>,
+    /// Set when a sync server is the source: refreshes sync, marks are sent, feeds are added
+    /// and removed there.
+    sync: Option<SyncJobs>,
 }
 
 impl Runner {
@@ -58,7 +62,13 @@ impl Runner {
             refresh_minutes,
             cache: Arc::new(Mutex::new(RenderCache::new(CACHE_SIZE))),
             latest_render: Arc::new(AtomicU64::new(0)),
+            sync: None,
         })
+    }
+
+    pub fn with_sync(mut self, sync: Option<SyncJobs>) -> Runner {
+        self.sync = sync;
+        self
     }
 
     pub fn run(&self, effects: Vec<Effect>) {
@@ -78,6 +88,19 @@ impl Runner {
     }
 
     fn run_one(&self, effect: Effect) {
+        if let Some(sync) = &self.sync {
+            match effect {
+                Effect::Refresh { due_only, .. } => return sync.sync(due_only),
+                Effect::AddFeed { url, tags } => return sync.add(url, tags.into_iter().next()),
+                Effect::RemoveFeed { url } => return sync.remove(url),
+                Effect::SetRead { .. } | Effect::SetStarred { .. } | Effect::MarkFilterRead { .. } => {
+                    // Saved (and queued for the server) by the database thread first.
+                    self.to_db(DbRequest::Effect(effect));
+                    return sync.push_soon();
+                }
+                _ => {}
+            }
+        }
         match effect {
             Effect::LoadFeeds
             | Effect::LoadTags

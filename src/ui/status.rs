@@ -7,15 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Styles, fit, safe, spread, width_of};
-use crate::app::{Confirm, Mode, Prompt, RefreshStatus, State};
+use crate::app::{Confirm, Mode, Prompt, RefreshStatus, Source, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     let width = usize::from(area.width);
     let line = match &state.mode {
         Mode::Prompt(p) => return prompt(frame, area, p, styles),
-        Mode::Confirm(Confirm::RemoveFeed { title, .. }) => {
-            Line::from(fit(&format!("Remove feed \u{201c}{title}\u{201d} and its articles? (y/n)"), width))
-        }
+        Mode::Confirm(Confirm::RemoveFeed { title, .. }) => Line::from(fit(
+            &match state.settings.source {
+                Source::Local => format!("Remove feed \u{201c}{title}\u{201d} and its articles? (y/n)"),
+                Source::Server(name) => format!("Unsubscribe from \u{201c}{title}\u{201d} on {name}? (y/n)"),
+            },
+            width,
+        )),
         _ => {
             let right = match (&state.message, &state.last_error) {
                 (Some(m), _) => Span::raw(fit(m, width / 2)),
@@ -52,6 +56,9 @@ pub fn summary(state: &State) -> String {
     parts.push(format!("{} articles", state.articles.total));
     match state.refresh {
         RefreshStatus::Idle => {}
+        RefreshStatus::Starting if matches!(state.settings.source, Source::Server(_)) => {
+            parts.push("syncing…".into())
+        }
         RefreshStatus::Starting => parts.push("refreshing…".into()),
         RefreshStatus::Running { done, total, .. } => parts.push(format!("refreshing {done}/{total}")),
     }
