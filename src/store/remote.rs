@@ -248,3 +248,130 @@ impl Store {
         set_meta(&self.conn, "sync.error", Some(&clean_line(error)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Filter, NewArticle};
+
+    fn item(id: &str, read: bool, starred: bool) -> RemoteItem {
+        RemoteItem {
+            id: id.into(),
+            feed: "feed/1".into(),
+            article: NewArticle {
+                title: format!("T{id}"),
+                content_html: "<p>x</p>".into(),
+                ..NewArticle::default()
+            },
+            read,
+            starred,
+        }
+    }
+
+    fn synced(dir: &std::path::Path) -> Store {
+        let mut store = Store::open(&dir.join("s.db")).expect("open");
+        let feed = RemoteFeed {
+            id: "feed/1".into(),
+            url: "https://f.example/rss".into(),
+            categories: vec!["Tech".into()],
+            ..RemoteFeed::default()
+        };
+        store.apply_remote_feeds(&[feed]).expect("feeds");
+        assert_eq!(
+            store
+                .save_remote_items(vec![
+                    item("1", false, false),
+                    item("2", true, false),
+                    item("3", false, true)
+                ])
+                .expect("save"),
+            3
+        );
+        store
+    }
+
+    fn state(store: &Store) -> Vec<(String, bool, bool)> {
+        let mut rows: Vec<_> = store
+            .articles(&Filter::default(), 0, 10)
+            .expect("rows")
+            .into_iter()
+            .map(|a| (a.title, a.read, a.starred))
+            .collect();
+        rows.sort();
+        rows
+    }
+
+    fn ids(list: &[&str], complete: bool) -> RemoteIds {
+        RemoteIds { ids: list.iter().map(|s| s.to_string()).collect(), complete }
+    }
+
+    #[test]
+    fn marks_wait_in_order_and_win_over_the_server_until_sent() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = synced(dir.path());
+        assert_eq!(store.remote_feed_id("https://f.example/rss").expect("id").as_deref(), Some("feed/1"));
+        let by_title = |store: &Store, t: &str| {
+            store
+                .articles(&Filter::default(), 0, 10)
+                .expect("rows")
+                .into_iter()
+                .find(|a| a.title == t)
+                .expect("row")
+                .id
+        };
+        let one = by_title(&store, "T1");
+        store.set_read(&[one], true).expect("read");
+        store.set_starred(&[one], true).expect("star");
+        store.set_read(&[one], true).expect("no change, nothing queued");
+        let queued: Vec<(String, Change)> =
+            store.outbox(10).expect("outbox").into_iter().map(|o| (o.remote_id, o.change)).collect();
+        assert_eq!(queued, [("1".to_string(), Change::Read), ("1".to_string(), Change::Star)]);
+
+        // The server still says 1 is unread and unstarred: the waiting marks win. Complete lists
+        // say the rest: 2 (not listed unread) stays read, 3 stays unread and loses its star.
+        let changed = store.reconcile(&ids(&["1", "3"], true), &ids(&[], true)).expect("reconcile");
+        assert_eq!(changed, 1);
+        assert_eq!(
+            state(&store),
+            [("T1".into(), true, true), ("T2".into(), true, false), ("T3".into(), false, false)]
+        );
+        // Sent: now the server's word counts for 1 too. An incomplete list only adds.
+        let seqs: Vec<i64> = store.outbox(10).expect("outbox").iter().map(|o| o.seq).collect();
+        store.outbox_sent(&seqs).expect("sent");
+        assert_eq!(store.outbox_len().expect("len"), 0);
+        store.reconcile(&ids(&["1"], false), &ids(&["3"], false)).expect("reconcile");
+        assert_eq!(
+            state(&store),
+            [("T1".into(), false, true), ("T2".into(), true, false), ("T3".into(), false, true)]
+        );
+        assert_eq!(store.feeds().expect("feeds")[0].unread, 2, "the counters follow");
+    }
+
+    #[test]
+    fn a_local_store_queues_nothing_and_sync_state_is_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("l.db")).expect("open");
+        store
+            .sync_feeds(&[FeedSpec { url: "https://f.example/rss".into(), ..FeedSpec::default() }])
+            .expect("sync");
+        let feed = store.feeds().expect("feeds")[0].id;
+        let article = NewArticle { key: "k".into(), title: "t".into(), ..NewArticle::default() };
+        store.save_feed(feed, &FeedUpdate { items: vec![article], ..FeedUpdate::default() }).expect("save");
+        let id = store.articles(&Filter::default(), 0, 1).expect("rows")[0].id;
+        store.set_read(&[id], true).expect("read");
+        store.mark_filter_read(&Filter::default()).expect("all");
+        assert_eq!(store.outbox_len().expect("len"), 0);
+
+        assert_eq!(store.sync_state().expect("state"), SyncState::default());
+        store.record_sync_error("server: \u{1b}[31mdown").expect("error");
+        assert_eq!(
+            store.sync_state().expect("state").last_error.as_deref(),
+            Some("server: down"),
+            "the escape sequence is gone whole"
+        );
+        store.record_sync(Some("42")).expect("ok");
+        let state = store.sync_state().expect("state");
+        assert_eq!((state.last_error, state.cursor.as_deref()), (None, Some("42")));
+        assert!(state.last_sync.is_some());
+    }
+}

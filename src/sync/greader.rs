@@ -155,11 +155,13 @@ impl Greader {
             let page: IdsPage = self.get_json("reader/api/0/stream/items/ids", &query).await?;
             ids.extend(page.item_refs.into_iter().filter_map(|r| decimal_id(&r.id)));
             match page.continuation.filter(|c| !c.is_empty()) {
-                Some(next) if Some(&next) != continuation.as_ref() => continuation = Some(next),
-                _ => return Ok((ids, true)),
+                None => return Ok((ids, true)),
+                // The same page again: the listing would never end.
+                Some(next) if Some(&next) == continuation.as_ref() => break,
+                Some(next) => continuation = Some(next),
             }
         }
-        tracing::warn!("{}: stopped listing {stream} after {MAX_PAGES} pages", self.api.server);
+        tracing::warn!("{}: stopped listing {stream}: its continuation does not end", self.api.server);
         Ok((ids, false))
     }
 
