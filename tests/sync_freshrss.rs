@@ -52,3 +52,10 @@ fn feeds_are_added_and_removed_on_the_server() {
 fn a_wrong_password_is_one_line_and_the_store_stays_readable() {
     scenarios::a_wrong_password_is_one_line_and_the_store_stays_readable(&FreshRss::start());
 }
+
+#[test]
+#[ignore = "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored"]
+fn the_reader_syncs_in_the_background() {
+    let server = FreshRss::start();
+    scenarios::the_reader_syncs_in_the_background(&server, &|_| server.pause(), &|_| server.resume());
+}

@@ -55,3 +55,14 @@ fn feeds_are_added_and_removed_on_the_server() {
 fn a_wrong_password_is_one_line_and_the_store_stays_readable() {
     scenarios::a_wrong_password_is_one_line_and_the_store_stays_readable(&TtRss::start());
 }
+
+#[test]
+#[ignore = "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored"]
+fn the_reader_syncs_in_the_background() {
+    let server = TtRss::start();
+    let relay = Relay::to(&server.sync_url());
+    let through = Through { server: &server, url: relay.url.clone() };
+    scenarios::the_reader_syncs_in_the_background(&through, &|_| relay.set_down(true), &|_| {
+        relay.set_down(false)
+    });
+}

@@ -191,7 +191,11 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::SyncFinished(result) => {
             state.refresh = RefreshStatus::Idle;
             match result {
-                Ok(report) => state.message = Some(crate::sync::status_line(&report)),
+                // The server answered: an older "offline" is over.
+                Ok(report) => {
+                    state.last_error = None;
+                    state.message = Some(crate::sync::status_line(&report));
+                }
                 Err(failure) => {
                     failed(state, failure.line());
                 }

@@ -27,12 +27,11 @@ fn servers_dir() -> PathBuf {
 }
 
 fn script(server: &str, verb: &str) -> std::process::Output {
-    let out = Command::new("bash")
+    Command::new("bash")
         .arg(servers_dir().join(server).join("setup.sh"))
         .arg(verb)
         .output()
-        .unwrap_or_else(|e| panic!("{server} setup.sh {verb}: {e}"));
-    out
+        .unwrap_or_else(|e| panic!("{server} setup.sh {verb}: {e}"))
 }
 
 fn script_ok(server: &str, verb: &str) {

@@ -213,3 +213,46 @@ pub fn a_wrong_password_is_one_line_and_the_store_stays_readable(r: &dyn Remote)
     assert_eq!(home.articles().len(), 5, "what is stored is still there");
     assert!(home.status("last error").contains("wrong user name or password"));
 }
+
+/// The reader opens on the stored articles at once, syncs in the background, sends a mark
+/// made with `m`, and says when the server is gone (its marks waiting).
+pub fn the_reader_syncs_in_the_background(r: &dyn Remote, down: &dyn Fn(&Home), up: &dyn Fn(&Home)) {
+    use crate::support::pty::Term;
+    let home = two_feeds(r);
+    // The reader syncs on start (refresh_on_start) like any refresh.
+    let config = std::fs::read_to_string(home.config_file()).expect("config");
+    std::fs::write(home.config_file(), config.replace("refresh_on_start = false", "refresh_on_start = true"))
+        .expect("config");
+    let dir = home.dir.path();
+    let (config, db, feeds) = (home.config_file(), dir.join("byline.db"), dir.join("feeds.toml"));
+    let args = [
+        "--config",
+        config.to_str().expect("path"),
+        "--feeds",
+        feeds.to_str().expect("path"),
+        "--db",
+        db.to_str().expect("path"),
+    ];
+    let password = r.password();
+    let mut term = Term::spawn_with_env(&args, dir, 140, 30, &[("BYLINE_TEST_SYNC_PASSWORD", &password)]);
+    term.wait_for("A3");
+    term.wait_for(&format!("synced with {}: 0 new, 0 changes sent", r.service()));
+    // The newest article is selected in the list: mark it read there.
+    term.send("\t");
+    term.send("m");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while r.unread_titles().len() == 4 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert_eq!(r.unread_titles().len(), 3, "the mark reached the server: {:?}", r.unread_titles());
+
+    down(&home);
+    term.send("m");
+    term.send("R");
+    term.wait_for("offline: 1 changes waiting");
+    up(&home);
+    term.send("R");
+    term.wait_for(&format!("synced with {}: 0 new, 1 changes sent", r.service()));
+    term.send("\x03");
+    assert!(term.wait_exit());
+}
