@@ -10,16 +10,18 @@
 //!
 //! When newsboat is installed, it does the same work afterwards, for comparison.
 
+#[path = "support/cost.rs"]
+mod cost;
 #[path = "support/feeds.rs"]
 mod feeds;
 #[allow(dead_code)] // `grow` is for the key bench
 #[path = "support/hosts.rs"]
 mod hosts;
 
-use std::io::Read;
+use cost::run;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -87,49 +89,6 @@ fn newsboat(dir: &Path, cache: &Path) -> Command {
     cmd.arg("-u").arg(dir.join("urls")).arg("-C").arg(dir.join("newsboat.conf")).arg("-c").arg(cache);
     cmd.args(["-x", "reload"]).env("HOME", dir);
     cmd
-}
-
-/// What one run cost.
-struct Cost {
-    wall: Duration,
-    cpu: Duration,
-    peak_kib: i64,
-}
-
-impl std::fmt::Display for Cost {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(
-            f,
-            "{:>6.3} s wall, {:>6.3} s CPU, {:>5.1} MB peak",
-            self.wall.as_secs_f64(),
-            self.cpu.as_secs_f64(),
-            self.peak_kib as f64 / 1024.0
-        )
-    }
-}
-
-/// Runs one refresh; returns its wall time, CPU time (user + system) and peak resident memory.
-// The child is reaped by wait4, which also reports its own peak memory (std's wait does not).
-#[allow(clippy::zombie_processes)]
-fn run(mut cmd: Command) -> Cost {
-    let start = Instant::now();
-    let child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start the refresh");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in; pid is our own child, reaped once here.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let elapsed = start.elapsed();
-    assert_eq!(reaped, pid, "wait4 failed");
-    let (mut out, mut err) = (String::new(), String::new());
-    if let (Some(mut stdout), Some(mut stderr)) = (child.stdout, child.stderr) {
-        let _ = stdout.read_to_string(&mut out);
-        let _ = stderr.read_to_string(&mut err);
-    }
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{cmd:?} failed: {out}{err}");
-    assert!(err.is_empty(), "{cmd:?} reported errors: {err}");
-    let seconds = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    Cost { wall: elapsed, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), peak_kib: usage.ru_maxrss }
 }
 
 fn cores() -> usize {
