@@ -79,7 +79,7 @@ fn main() {
         cmd
     };
     let log = run_dir.join("php-server.log");
-    let mut measured = |label: &str, args: &[&str]| {
+    let measured = |label: &str, args: &[&str]| {
         let before = requests(&log);
         let (cost, out) = run_output(byline(args));
         // The PHP server writes its log line as the answer goes: let the last one land.
