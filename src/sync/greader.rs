@@ -47,7 +47,9 @@ impl Dialect {
         Dialect {
             ids_per_page: 10_000,
             contents_per_request: 250,
-            ids_per_edit: 250,
+            // FreshRSS reads up to 1 MiB of form: 1,000 ids a request send 10,000 marks in 15
+            // requests instead of 45 (its time is per article either way: 12 s).
+            ids_per_edit: if freshrss { 1000 } else { 250 },
             lookalike_titles: freshrss,
         }
     }
