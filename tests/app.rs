@@ -725,3 +725,57 @@ fn a_rate_limited_feed_says_until_when_not_the_status_code() {
         )
     );
 }
+
+/// A reader whose feeds come from a sync server.
+fn on_server() -> State {
+    let mut state = loaded(WIDE, 3);
+    state.settings.source = app::Source::Server("greader");
+    state
+}
+
+#[test]
+fn on_a_sync_server_a_asks_for_the_folder_and_adds_there() {
+    let mut state = on_server();
+    cmd(&mut state, Command::AddFeed);
+    for c in "https://lwn.net/headlines/rss".chars() {
+        app::update(&mut state, Action::Edit(Edit::Insert(c)));
+    }
+    app::update(&mut state, Action::Edit(Edit::Submit));
+    let Mode::Prompt(prompt) = &state.mode else { panic!("a second prompt") };
+    assert_eq!(prompt.kind.label(), "Folder on the server (empty: none): ");
+    for c in "Linux".chars() {
+        app::update(&mut state, Action::Edit(Edit::Insert(c)));
+    }
+    let fx = app::update(&mut state, Action::Edit(Edit::Submit));
+    assert_eq!(
+        fx,
+        [Effect::AddFeed { url: "https://lwn.net/headlines/rss".into(), tags: vec!["Linux".into()] }]
+    );
+}
+
+#[test]
+fn a_sync_says_syncing_then_synced_or_offline_with_the_changes_waiting() {
+    let mut state = on_server();
+    let fx = cmd(&mut state, Command::RefreshAll);
+    assert_eq!(fx, [Effect::Refresh { urls: Vec::new(), due_only: false }]);
+    assert!(
+        byline::ui::status_summary(&state).ends_with("syncing…"),
+        "{}",
+        byline::ui::status_summary(&state)
+    );
+    let failure =
+        app::SyncFailure { reason: "r.example: cannot reach the server".into(), waiting: 3, offline: true };
+    app::update(&mut state, Action::SyncFinished(Err(failure)));
+    assert_eq!(state.refresh, RefreshStatus::Idle);
+    assert_eq!(
+        state.last_error.as_deref(),
+        Some("offline: 3 changes waiting (r.example: cannot reach the server)")
+    );
+    // A failed push says the same; a sync that reaches the server ends it.
+    cmd(&mut state, Command::RefreshAll);
+    let report = byline::sync::Report { service: "greader", new: 12, sent: 3, ..Default::default() };
+    let fx = app::update(&mut state, Action::SyncFinished(Ok(report)));
+    assert_eq!(state.message.as_deref(), Some("synced with greader: 12 new, 3 changes sent"));
+    assert_eq!(state.last_error, None);
+    assert!(fx.contains(&Effect::LoadFeeds) && fx.contains(&Effect::LoadTags));
+}

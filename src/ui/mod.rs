@@ -17,6 +17,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::app::{Mode, Pane, State, layout};
 
+pub use status::summary as status_summary;
 pub use styles::Styles;
 
 /// Draws the whole screen.

@@ -22,6 +22,25 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// A finished run, checked: nothing a feed or server says may reach a terminal as a
+    /// control sequence.
+    pub fn checked(out: Output, args: &[&str]) -> Run {
+        let run = Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
+            stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
+        };
+        for text in [&run.stdout, &run.stderr] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "control character in output of {args:?}: {text:?}"
+            );
+        }
+        run
+    }
+}
+
 impl Env {
     /// Serves `routes`; subscribes to `feeds` (server paths with their tags).
     pub fn new(routes: Vec<(&str, Route)>, feeds: &[(&str, &[&str])]) -> Env {
@@ -69,19 +88,7 @@ impl Env {
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .output()
             .expect("run byline");
-        let run = Run {
-            ok: out.status.success(),
-            stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-            stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-        };
-        // Nothing a feed says may reach a terminal as a control sequence.
-        for text in [&run.stdout, &run.stderr] {
-            assert!(
-                !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
-                "control character in output of {args:?}: {text:?}"
-            );
-        }
-        run
+        Run::checked(out, args)
     }
 
     /// Runs and expects success.

@@ -551,17 +551,8 @@ impl Home {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = self.command(args).output().expect("run byline");
-        let run = Run {
-            ok: out.status.success(),
-            stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-            stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-        };
+        let run = Run::checked(self.command(args).output().expect("run byline"), args);
         for text in [&run.stdout, &run.stderr] {
-            assert!(
-                !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
-                "control character in {args:?}: {text:?}"
-            );
             assert!(!text.contains(&self.password), "the password in the output of {args:?}");
         }
         run
