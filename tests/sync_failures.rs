@@ -97,6 +97,16 @@ fn a_misbehaving_server_fails_the_sync_in_one_line_and_keeps_the_waiting_marks()
 }
 
 #[test]
+fn a_redirect_to_another_server_is_not_followed_with_the_password() {
+    let elsewhere = Server::start([("/login", Route::ok("Auth=stolen\n"))]).expect("server");
+    let server = fake_server();
+    server.set_route(&path("accounts/ClientLogin"), Route::redirect(307, &elsewhere.url("/login")));
+    let run = home(&server).run(&["sync"]);
+    assert!(!run.ok && run.stderr.contains("HTTP 307: a redirect to another server"), "{}", run.stderr);
+    assert_eq!(elsewhere.hits("/login"), 0, "the login form went nowhere else");
+}
+
+#[test]
 fn slow_huge_and_endless_answers_stop_at_the_bounds() {
     let server = fake_server();
     let home = home(&server);

@@ -139,6 +139,8 @@ pub enum Action {
     RefreshFinished(Result<Summary, String>),
     /// A sync with the server ended (R, the timer, a feed added or removed there).
     SyncFinished(Result<crate::sync::Report, SyncFailure>),
+    /// The timer's sync was not due: nothing ran, nothing changed.
+    SyncSkipped,
     /// Marks were sent to the server (or could not be: they wait in the store).
     ChangesSent(Result<crate::sync::Report, SyncFailure>),
     FeedAdded(Result<String, String>),

@@ -206,6 +206,10 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
             fx
         }
+        Action::SyncSkipped => {
+            state.refresh = RefreshStatus::Idle;
+            Vec::new()
+        }
         // Sent marks change nothing on screen; marks that could not go say so.
         Action::ChangesSent(Ok(_)) => Vec::new(),
         Action::ChangesSent(Err(failure)) => failed(state, failure.line()),

@@ -13,7 +13,7 @@ mod fingerprint;
 pub mod migrations;
 mod plain_text;
 mod remote;
-pub use remote::{Outgoing, SyncState};
+pub use remote::{Outgoing, Saved, SyncState};
 mod save;
 pub use save::PreparedFeed;
 mod search;

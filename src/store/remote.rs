@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::save::save_in;
+use super::search::flush_queue;
 use super::{FeedUpdate, PreparedFeed, Result, Store, from_ts, now_ts};
 use crate::model::{ArticleId, Change, FeedId, FeedSpec, RemoteFeed, RemoteIds, RemoteItem};
 use crate::sanitize::clean_line;
@@ -19,7 +21,16 @@ use crate::sanitize::clean_line;
 pub struct Outgoing {
     pub seq: i64,
     pub remote_id: String,
-    pub change: Change,
+    /// None for a change this build does not know (a newer byline's): dropped, not sent.
+    pub change: Option<Change>,
+}
+
+/// What saving a page of server articles did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Saved {
+    pub new: u32,
+    /// Items left out: their feed is not (yet) in the store.
+    pub unknown_feed: u32,
 }
 
 /// How the last sync went, for `byline sync --status` and the status line.
@@ -66,6 +77,12 @@ impl Store {
     /// Makes the feeds match the server's subscription list (its titles, its folders as tags),
     /// remembering each feed's id there. Feeds the server dropped are unsubscribed, not deleted.
     pub fn apply_remote_feeds(&mut self, feeds: &[RemoteFeed]) -> Result<()> {
+        // Addresses are cleaned like any text from the network, and only http(s) ones kept.
+        let feeds: Vec<RemoteFeed> = feeds
+            .iter()
+            .map(|f| RemoteFeed { url: clean_line(&f.url), ..f.clone() })
+            .filter(|f| f.url.starts_with("http://") || f.url.starts_with("https://"))
+            .collect();
         let specs: Vec<FeedSpec> = feeds
             .iter()
             .map(|f| FeedSpec {
@@ -77,7 +94,7 @@ impl Store {
             .collect();
         self.sync_feeds(&specs)?;
         let tx = self.write()?;
-        for feed in feeds {
+        for feed in &feeds {
             let url = feed.url.trim();
             // An id that moved to another URL leaves its old feed first (ids are unique).
             tx.prepare_cached("UPDATE feeds SET remote_id = NULL WHERE remote_id = ?1 AND url <> ?2")?
@@ -107,30 +124,36 @@ impl Store {
     }
 
     /// Saves articles from the server (through the same path as a refresh: sanitised, indexed,
-    /// upserted by key) with their read and starred state there, unless a local mark of theirs
-    /// waits to be sent. Items of feeds the store does not know are left out. Returns how many
-    /// articles are new.
-    pub fn save_remote_items(&mut self, items: Vec<RemoteItem>) -> Result<u32> {
+    /// upserted by key) with their server id and their read and starred state there, unless a
+    /// local mark of theirs waits to be sent; all in one transaction, so an article is never
+    /// stored without its server id (a mark on it could not be queued). Items of feeds the store
+    /// does not know (subscribed since the list was read) are left out and counted.
+    pub fn save_remote_items(&mut self, items: Vec<RemoteItem>) -> Result<Saved> {
         let feeds: HashMap<String, FeedId> = {
             let mut stmt =
                 self.conn.prepare_cached("SELECT remote_id, id FROM feeds WHERE remote_id IS NOT NULL")?;
             stmt.query_map([], |r| Ok((r.get(0)?, FeedId(r.get(1)?))))?.collect::<rusqlite::Result<_>>()?
         };
+        let mut saved = Saved::default();
         let mut groups: HashMap<FeedId, FeedUpdate> = HashMap::new();
         let mut states = Vec::with_capacity(items.len());
         for mut item in items {
-            let Some(&feed) = feeds.get(&item.feed) else { continue };
+            let Some(&feed) = feeds.get(&item.feed) else {
+                saved.unknown_feed += 1;
+                continue;
+            };
             item.article.key = item.id.clone();
             states.push((feed, item.id, item.read, item.starred));
             groups.entry(feed).or_default().items.push(item.article);
         }
         let prepared: Vec<(FeedId, PreparedFeed)> =
             groups.into_iter().map(|(feed, update)| (feed, PreparedFeed::new(update))).collect();
-        let mut new = 0;
-        for result in self.save_prepared(&prepared)? {
-            new += result?.new;
-        }
+        let now = now_ts();
         let tx = self.write()?;
+        for (feed, prepared) in &prepared {
+            saved.new += save_in(&tx, *feed, prepared, now)?.new;
+        }
+        flush_queue(&tx)?;
         {
             let mut link = tx.prepare_cached(
                 "UPDATE OR IGNORE articles SET remote_id = ?2
@@ -147,7 +170,7 @@ impl Store {
             }
         }
         tx.commit()?;
-        Ok(new)
+        Ok(saved)
     }
 
     /// Brings read and starred state in line with the server's lists of unread and starred
@@ -198,9 +221,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (seq, remote_id, change) = row?;
-            // A change this build does not know (a newer byline's) is dropped when sent past.
-            let change = Change::parse(&change).unwrap_or(Change::Read);
-            out.push(Outgoing { seq, remote_id, change });
+            out.push(Outgoing { seq, remote_id, change: Change::parse(&change) });
         }
         Ok(out)
     }
@@ -285,8 +306,10 @@ mod tests {
                     item("3", false, true)
                 ])
                 .expect("save"),
-            3
+            Saved { new: 3, unknown_feed: 0 }
         );
+        let stranger = RemoteItem { feed: "feed/2".into(), ..item("4", false, false) };
+        assert_eq!(store.save_remote_items(vec![stranger]).expect("save"), Saved { new: 0, unknown_feed: 1 });
         store
     }
 
@@ -323,9 +346,9 @@ mod tests {
         store.set_read(&[one], true).expect("read");
         store.set_starred(&[one], true).expect("star");
         store.set_read(&[one], true).expect("no change, nothing queued");
-        let queued: Vec<(String, Change)> =
+        let queued: Vec<(String, Option<Change>)> =
             store.outbox(10).expect("outbox").into_iter().map(|o| (o.remote_id, o.change)).collect();
-        assert_eq!(queued, [("1".to_string(), Change::Read), ("1".to_string(), Change::Star)]);
+        assert_eq!(queued, [("1".to_string(), Some(Change::Read)), ("1".to_string(), Some(Change::Star))]);
 
         // The server still says 1 is unread and unstarred: the waiting marks win. Complete lists
         // say the rest: 2 (not listed unread) stays read, 3 stays unread and loses its star.

@@ -171,7 +171,7 @@ impl Store {
 
 /// Saves one feed inside the caller's transaction. New and changed articles wait in the search
 /// queue: the caller flushes it before committing.
-fn save_in(tx: &Connection, feed: FeedId, prepared: &PreparedFeed, now: i64) -> Result<SaveStats> {
+pub(super) fn save_in(tx: &Connection, feed: FeedId, prepared: &PreparedFeed, now: i64) -> Result<SaveStats> {
     let update = &prepared.update;
     let (max_articles, old_hash): (Option<i64>, Option<Vec<u8>>) = tx
         .prepare_cached(

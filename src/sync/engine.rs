@@ -14,7 +14,7 @@ use super::{Result, Service, SyncError};
 use crate::config::sync::{ServiceKind, SyncSettings};
 use crate::fetch::Limits;
 use crate::model::Change;
-use crate::store::{Store, StoreError};
+use crate::store::{Saved, Store, StoreError};
 
 /// What a sync did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -158,7 +158,15 @@ impl Syncer {
         let password = tokio::task::spawn_blocking(move || credentials.password())
             .await
             .map_err(|_| SyncError::Password("internal error reading the password".into()))??;
-        let token = service.login(&password).await?;
+        // An answer that says "not logged in" to the login itself: not the API's usual self.
+        let token = service.login(&password).await.map_err(|e| match e {
+            SyncError::Expired => SyncError::Server(format!(
+                "{}: the login of {} was not taken (is the url the API's?)",
+                self.url.origin().ascii_serialization(),
+                self.user
+            )),
+            other => other,
+        })?;
         drop(password);
         self.credentials.keep_token(&token);
         match self.attempt(&mut service, job).await {
@@ -236,22 +244,26 @@ async fn push<S: Service>(service: &mut S, db: &mut Db) -> Result<u32> {
         if batch.is_empty() {
             return Ok(sent);
         }
-        let mut start = 0;
-        while start < batch.len() {
-            let change: Change = batch[start].change;
-            let end =
-                batch[start..].iter().position(|o| o.change != change).map_or(batch.len(), |n| start + n);
-            let ids: Vec<String> = batch[start..end].iter().map(|o| o.remote_id.clone()).collect();
-            service.send(change, &ids).await?;
-            let seqs: Vec<i64> = batch[start..end].iter().map(|o| o.seq).collect();
+        // Changes this build cannot send (a newer byline's) leave without being sent.
+        let unknown: Vec<i64> = batch.iter().filter(|o| o.change.is_none()).map(|o| o.seq).collect();
+        if !unknown.is_empty() {
+            db.with(move |s| s.outbox_sent(&unknown)).await?;
+        }
+        let known: Vec<(i64, String, Change)> =
+            batch.into_iter().filter_map(|o| Some((o.seq, o.remote_id, o.change?))).collect();
+        for run in known.chunk_by(|a, b| a.2 == b.2) {
+            let ids: Vec<String> = run.iter().map(|(_, id, _)| id.clone()).collect();
+            service.send(run[0].2, &ids).await?;
+            let seqs: Vec<i64> = run.iter().map(|(seq, _, _)| *seq).collect();
             sent += seqs.len() as u32;
             db.with(move |s| s.outbox_sent(&seqs)).await?;
-            start = end;
         }
     }
 }
 
-/// New articles, saved as their pages arrive by a writer on its own connection.
+/// New articles, saved as their pages arrive by a writer on its own connection. Returns the
+/// next cursor and how many articles were new; while items were left out (their feed arrived
+/// on the server during the sync), the cursor stays where it was, so the next sync takes them.
 async fn pull_new<S: Service>(
     service: &mut S,
     path: &Path,
@@ -263,18 +275,25 @@ async fn pull_new<S: Service>(
     let path = path.to_path_buf();
     let writer = tokio::task::spawn_blocking(move || {
         let mut store = Store::open(&path)?;
-        let mut new = 0;
+        let mut total = Saved::default();
         while let Some(page) = rx.blocking_recv() {
-            new += store.save_remote_items(page)?;
+            let saved = store.save_remote_items(page)?;
+            (total.new, total.unknown_feed) =
+                (total.new + saved.new, total.unknown_feed + saved.unknown_feed);
             crate::memory::release_freed();
         }
-        Ok::<_, StoreError>(new)
+        Ok::<_, StoreError>(total)
     });
-    let pulled = service.new_items(cursor, known, &tx).await;
+    let pulled = service.new_items(cursor.clone(), known, &tx).await;
     drop(tx);
-    let saved = writer.await.map_err(|_| SyncError::Store("the database writer stopped".into()))?;
+    // The store's own error first: "the writer stopped" on the pulling side only follows it.
+    let saved = writer.await.map_err(|_| SyncError::Store("the database writer stopped".into()))??;
     let next = pulled?;
-    Ok((next, saved?))
+    if saved.unknown_feed > 0 {
+        tracing::info!("sync: {} articles of feeds not yet listed; taken next time", saved.unknown_feed);
+        return Ok((cursor, saved.new));
+    }
+    Ok((next, saved.new))
 }
 
 /// The store on a blocking thread, one call at a time.

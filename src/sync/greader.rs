@@ -18,6 +18,11 @@ const READING_LIST: &str = "user/-/state/com.google/reading-list";
 const READ: &str = "user/-/state/com.google/read";
 const STARRED: &str = "user/-/state/com.google/starred";
 const LABEL: &str = "user/-/label/";
+/// Most ids one listing holds (ten times a large account's reading list).
+const MAX_IDS: usize = 1_000_000;
+/// How far back each sync looks again for new items: an item the server saved late (a slow
+/// feed update, a clock a little off) is still found; stored ones are not fetched twice.
+const OVERLAP_SECS: i64 = 3600;
 
 /// How one server's Google Reader API differs from the others'.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +35,9 @@ pub(super) struct Dialect {
     pub ids_per_edit: usize,
     /// Titles come with `&`, `<` and `>` turned into full-width look-alikes (FreshRSS).
     pub lookalike_titles: bool,
+    /// An item's id is its crawl time in microseconds on the server's clock (FreshRSS): the
+    /// next sync's `ot` comes from the newest id, not from this machine's clock.
+    pub ids_are_crawl_times: bool,
 }
 
 impl Dialect {
@@ -51,6 +59,7 @@ impl Dialect {
             // requests instead of 45 (its time is per article either way: 12 s).
             ids_per_edit: if freshrss { 1000 } else { 250 },
             lookalike_titles: freshrss,
+            ids_are_crawl_times: freshrss,
         }
     }
 }
@@ -130,7 +139,8 @@ impl Greader {
         Ok(())
     }
 
-    /// Every id of a stream (with `exclude`d state left out), newest first, paged.
+    /// Every id of a stream (with `exclude`d state left out), newest first, paged; false when
+    /// the listing stopped at a bound (a continuation that repeats or never ends).
     async fn ids(
         &self,
         stream: &str,
@@ -138,6 +148,7 @@ impl Greader {
         since: Option<i64>,
     ) -> Result<(Vec<String>, bool)> {
         let mut ids = Vec::new();
+        let mut seen = HashSet::new();
         let mut continuation: Option<String> = None;
         for _ in 0..MAX_PAGES {
             let mut query = vec![
@@ -155,13 +166,18 @@ impl Greader {
                 query.push(("c", c.clone()));
             }
             let page: IdsPage = self.get_json("reader/api/0/stream/items/ids", &query).await?;
-            ids.extend(page.item_refs.into_iter().filter_map(|r| decimal_id(&r.id)));
-            match page.continuation.filter(|c| !c.is_empty()) {
-                None => return Ok((ids, true)),
-                // The same page again: the listing would never end.
-                Some(next) if Some(&next) == continuation.as_ref() => break,
-                Some(next) => continuation = Some(next),
+            let before = ids.len();
+            for id in page.item_refs.into_iter().filter_map(|r| decimal_id(&r.id)) {
+                if seen.insert(id.clone()) {
+                    ids.push(id);
+                }
             }
+            let Some(next) = page.continuation.filter(|c| !c.is_empty()) else { return Ok((ids, true)) };
+            // A page that adds nothing, or a listing past any real account: it would not end.
+            if ids.len() == before || ids.len() > MAX_IDS {
+                break;
+            }
+            continuation = Some(next);
         }
         tracing::warn!("{}: stopped listing {stream}: its continuation does not end", self.api.server);
         Ok((ids, false))
@@ -179,10 +195,11 @@ impl Greader {
         let mut starred = false;
         let mut categories = Vec::new();
         for c in item.categories {
+            // `user/-/state/…` or, on some servers, `user/<their id>/state/…`.
             match c.as_str() {
-                READ => read = true,
-                STARRED => starred = true,
-                // States, and the user's folders (the feed's tags already).
+                c if c.starts_with("user/") && c.ends_with("/state/com.google/read") => read = true,
+                c if c.starts_with("user/") && c.ends_with("/state/com.google/starred") => starred = true,
+                // Other states, and the user's folders (the feed's tags already).
                 c if c.starts_with("user/") => {}
                 c => categories.push(c.to_string()),
             }
@@ -224,7 +241,11 @@ fn decimal_id(id: &str) -> Option<String> {
     if let Some(hex) = id.strip_prefix("tag:google.com,2005:reader/item/") {
         return u64::from_str_radix(hex, 16).ok().map(|n| n.to_string());
     }
-    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| id.trim_start_matches('0').to_string())
+    // The same number in one spelling: no leading zeros ("0" stays "0").
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| match id.trim_start_matches('0') {
+        "" => "0".to_string(),
+        digits => digits.to_string(),
+    })
 }
 
 /// The long form every Google Reader server takes.
@@ -287,14 +308,22 @@ impl Service for Greader {
         known: &HashSet<String>,
         sink: &ItemSink,
     ) -> Result<Option<String>> {
-        // `ot` counts in seconds of crawl time, and an item's id is its crawl time in
-        // microseconds: the newest id seen is where the next sync starts (a second's overlap;
-        // ids already stored are not fetched again).
+        // `ot`: crawl time in seconds. The next sync starts an overlap before the newest item
+        // seen (on FreshRSS, whose ids are crawl times on its own clock) or before now.
         let since = cursor.as_deref().and_then(|c| c.parse::<i64>().ok());
-        let (ids, _) = self.ids(READING_LIST, None, since).await?;
-        let newest = ids.iter().filter_map(|id| id.parse::<u64>().ok()).max();
+        let started = chrono::Utc::now().timestamp();
+        let (ids, complete) = self.ids(READING_LIST, None, since).await?;
+        let newest = match self.dialect.ids_are_crawl_times {
+            true => {
+                ids.iter().filter_map(|id| id.parse::<u64>().ok()).max().map(|us| (us / 1_000_000) as i64)
+            }
+            false => Some(started),
+        };
         let wanted: Vec<String> = ids.into_iter().filter(|id| !known.contains(id)).collect();
-        for chunk in wanted.chunks(self.dialect.contents_per_request) {
+        let mut batch = self.dialect.contents_per_request;
+        let mut rest = wanted.as_slice();
+        while !rest.is_empty() {
+            let chunk = &rest[..batch.min(rest.len())];
             let form: Vec<(&str, String)> =
                 chunk.iter().filter_map(|id| long_id(id)).map(|id| ("i", id)).collect();
             let request = self
@@ -302,15 +331,26 @@ impl Service for Greader {
                 .client()
                 .post(self.url("reader/api/0/stream/items/contents?output=json"))
                 .form_pairs(&form);
-            let reply = self.call(request).await?;
+            let reply = match self.call(request).await {
+                // Long articles: the same ids in smaller batches, down to one a request.
+                Err(SyncError::Server(reason)) if reason.contains("larger than") && batch > 1 => {
+                    batch /= 2;
+                    continue;
+                }
+                other => other?,
+            };
             let page: Contents = self.api.json(&reply)?;
             let items: Vec<RemoteItem> = page.items.into_iter().filter_map(|i| self.item(i)).collect();
             if sink.send(items).await.is_err() {
                 return Err(SyncError::Store("the database writer stopped".into()));
             }
+            rest = &rest[chunk.len()..];
         }
-        let next = newest.map(|us| (us / 1_000_000) as i64).or(since);
-        Ok(next.map(|s| s.to_string()))
+        // A listing cut short starts again from the same place.
+        if !complete {
+            return Ok(cursor);
+        }
+        Ok(newest.map(|s| (s - OVERLAP_SECS).max(0).to_string()).or(cursor))
     }
 
     async fn unread_ids(&mut self) -> Result<RemoteIds> {
@@ -347,7 +387,7 @@ impl Service for Greader {
         }
         // A refusal is a 400 (FreshRSS: the URL is no feed, or already subscribed).
         self.post("reader/api/0/subscription/edit", form).await.map_err(|e| match e {
-            SyncError::Server(reason) if reason.ends_with("HTTP 400") => SyncError::Server(format!(
+            SyncError::Server(reason) if reason.ends_with("HTTP 400") => SyncError::Refused(format!(
                 "{} did not subscribe to {url} (no feed there, or subscribed already)",
                 self.api.server
             )),
@@ -465,11 +505,40 @@ struct EnclosureRef {
 mod tests {
     use super::*;
 
+    fn client(url: &str) -> Greader {
+        let url = url::Url::parse(url).expect("url");
+        let api = Api::new(&url, &crate::fetch::Limits::default(), "test").expect("api");
+        Greader::new(api, &url, "alice")
+    }
+
+    #[test]
+    fn states_folders_and_the_sites_categories_come_apart_on_every_dialect() {
+        let json = r#"{"id":"tag:google.com,2005:reader/item/00000000000000ff","title":"Q ＆ A ＜3＞",
+            "categories":["user/1000/state/com.google/read","user/-/state/com.google/starred",
+                          "user/-/label/Tech","user/1000/state/com.google/reading-list","rust"],
+            "origin":{"streamId":"feed/7"},"content":{"content":"<p>x</p>"},"published":1700000000}"#;
+        let freshrss = client("http://127.0.0.1:1/api/greader.php");
+        let item = freshrss.item(serde_json::from_str(json).expect("item")).expect("an item");
+        assert_eq!(
+            (item.id.as_str(), item.feed.as_str(), item.read, item.starred),
+            ("255", "feed/7", true, true)
+        );
+        assert_eq!(item.article.categories, ["rust"]);
+        assert_eq!(item.article.title, "Q & A <3>", "FreshRSS's look-alikes undone");
+        let other = client("https://reader.example/");
+        assert_eq!(
+            other.item(serde_json::from_str(json).expect("item")).expect("item").article.title,
+            "Q ＆ A ＜3＞"
+        );
+        assert!(!other.dialect.ids_are_crawl_times && freshrss.dialect.ids_are_crawl_times);
+    }
+
     #[test]
     fn item_ids_are_decimal_whichever_form_the_server_gives() {
         assert_eq!(decimal_id("tag:google.com,2005:reader/item/000000000000001f").as_deref(), Some("31"));
         assert_eq!(decimal_id("1733000000123456").as_deref(), Some("1733000000123456"));
         assert_eq!(decimal_id("feed/3"), None);
+        assert_eq!(decimal_id("000").as_deref(), Some("0"));
         assert_eq!(long_id("31").as_deref(), Some("tag:google.com,2005:reader/item/000000000000001f"));
     }
 }

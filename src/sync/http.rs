@@ -28,7 +28,7 @@ impl Api {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .user_agent(user_agent)
-            .redirect(reqwest::redirect::Policy::limited(limits.max_redirects))
+            .redirect(same_server(limits.max_redirects))
             .gzip(true)
             .brotli(true)
             .build()
@@ -79,6 +79,12 @@ impl Api {
 
     /// Fails unless the reply is a success that is not a web page.
     pub fn api_answer(&self, reply: &Reply) -> Result<()> {
+        if (300..400).contains(&reply.status) {
+            return Err(self.error(&format!(
+                "HTTP {}: a redirect to another server or to http:// is not followed (check the sync url)",
+                reply.status
+            )));
+        }
         if reply.looks_like_html() {
             return Err(self.error(
                 "answered with a web page, not the API (a login page or captive portal? check the sync url)",
@@ -102,6 +108,22 @@ impl Reply {
         let first = self.body.iter().find(|b| !b.is_ascii_whitespace());
         first == Some(&b'<') || (self.body.is_empty() && self.content_type.starts_with("text/html"))
     }
+}
+
+/// Follows redirects on the same server only, never from https to http, at most `max`: a login
+/// form re-sent by a 307 must not carry the password anywhere else.
+fn same_server(max: usize) -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(move |attempt| {
+        let Some(first) = attempt.previous().first() else { return attempt.stop() };
+        let (from, to) = (first.origin(), attempt.url().origin());
+        if attempt.previous().len() > max {
+            attempt.error(format!("more than {max} redirects"))
+        } else if from == to {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
 }
 
 /// A header value from a secret, marked sensitive so that no debug output shows it.

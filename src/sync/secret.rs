@@ -11,6 +11,9 @@ use sha2::{Digest, Sha256};
 use super::{Result, SyncError};
 use crate::config::sync::SyncSettings;
 
+/// Longest a password command may take (a pinentry waiting for the user included).
+const PASSWORD_COMMAND_TIME: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Where one account's password comes from and its token is kept.
 #[derive(Clone)]
 pub struct Credentials {
@@ -43,13 +46,30 @@ impl Credentials {
                 "no password: set password_command, password_env or password".into(),
             ));
         };
-        // No shell, no terminal: a program that wants to ask (a pinentry) must use its own window.
-        let output = std::process::Command::new(program)
+        // No shell, no terminal: a program that wants to ask (a pinentry) must use its own
+        // window. One that never answers is stopped, so syncs do not queue behind it forever.
+        let mut child = std::process::Command::new(program)
             .args(args)
             .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
-            .output()
+            .spawn()
             .map_err(|e| SyncError::Password(format!("password_command: cannot run {program}: {e}")))?;
+        let started = std::time::Instant::now();
+        while child.try_wait().ok().flatten().is_none() {
+            if started.elapsed() > PASSWORD_COMMAND_TIME {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(SyncError::Password(format!(
+                    "password_command: {program} gave no password within {} s",
+                    PASSWORD_COMMAND_TIME.as_secs()
+                )));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let output = child
+            .wait_with_output()
+            .map_err(|e| SyncError::Password(format!("password_command: {program}: {e}")))?;
         if !output.status.success() {
             let said = String::from_utf8_lossy(&output.stderr);
             let said = crate::sanitize::clean_line(said.lines().next().unwrap_or_default());

@@ -93,7 +93,7 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
         refresh_minutes,
     };
     let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));
-    state.last_error = warnings.into_iter().next();
+    state.last_error = (!warnings.is_empty()).then(|| warnings.join(" · "));
     let styles = Styles::new(&config.theme, Styles::colour_from_env());
     let runner = runner::Runner::new(
         store,

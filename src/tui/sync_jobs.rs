@@ -17,7 +17,7 @@ const PUSH_AFTER: Duration = Duration::from_secs(2);
 pub struct SyncJobs {
     syncer: Syncer,
     tx: UnboundedSender<Action>,
-    /// One job at a time; holds when the last whole sync ended.
+    /// One job at a time; holds when the last whole sync started.
     running: Arc<tokio::sync::Mutex<Option<Instant>>>,
     /// A push is already waiting to run.
     push_pending: Arc<std::sync::atomic::AtomicBool>,
@@ -36,23 +36,18 @@ impl SyncJobs {
         }
     }
 
-    /// A whole sync; `due_only` (the timer) skips it while the last one is recent.
+    /// A whole sync; `due_only` (the timer) skips it while the last attempt is recent (a
+    /// server that is down is asked again after the interval, not on every tick).
     pub fn sync(&self, due_only: bool) {
         let jobs = self.clone();
         tokio::spawn(async move {
             let mut last = jobs.running.lock().await;
             if due_only && last.is_some_and(|t| t.elapsed() < jobs.every) {
-                // Nothing was asked of the user: the status goes back to idle quietly.
-                let _ = jobs.tx.send(Action::SyncFinished(Ok(Report {
-                    service: jobs.syncer.service_name(),
-                    ..Report::default()
-                })));
+                let _ = jobs.tx.send(Action::SyncSkipped);
                 return;
             }
+            *last = Some(Instant::now());
             let result = jobs.syncer.sync().await;
-            if result.is_ok() {
-                *last = Some(Instant::now());
-            }
             drop(last);
             let failure = jobs.failure(result).await;
             let _ = jobs.tx.send(Action::SyncFinished(failure));
