@@ -1,10 +1,11 @@
-//! `byline sync` against the real FreshRSS of ../shared/servers (the Google Reader API): N items
-//! in F feeds that FreshRSS has fetched, into an empty store; then a sync with nothing new; then
-//! one that sends a mark for every article. Prints wall time, CPU time, peak memory and how many
-//! API requests each made (counted in FreshRSS's own request log).
+//! `byline sync` against the real FreshRSS (the Google Reader API) or Tiny Tiny RSS of
+//! ../shared/servers: N items in F feeds that the server has fetched, into an empty store; then a
+//! sync with nothing new; then one that sends a mark for every article. Prints wall time, CPU
+//! time, peak memory and how many API requests each made (counted in the server's own log).
 //!
-//!     cargo bench --bench sync                 # 10,000 items in 20 feeds
+//!     cargo bench --bench sync                 # FreshRSS, 10,000 items in 20 feeds
 //!     cargo bench --bench sync -- 20000 40     # items, feeds
+//!     cargo bench --bench sync -- --ttrss      # Tiny Tiny RSS
 //!
 //! Needs what the sync tests need (PHP, root; see README). Stops the server at the end.
 
@@ -19,57 +20,66 @@ use std::process::Command;
 use cost::run_output;
 
 fn main() {
-    let numbers: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let numbers: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let (items, feeds) =
         (numbers.first().copied().unwrap_or(10_000), numbers.get(1).copied().unwrap_or(20).max(1));
+    let ttrss = args.iter().any(|a| a == "--ttrss");
     let servers = std::env::var_os("BYLINE_SERVERS")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/servers"));
-    let script = servers.join("freshrss/setup.sh");
+    let script = servers.join(if ttrss { "ttrss/setup.sh" } else { "freshrss/setup.sh" });
     let setup = |verb: &str| Command::new("bash").arg(&script).arg(verb).output().expect("setup.sh");
-    assert!(setup("start").status.success(), "FreshRSS did not start");
+    assert!(setup("start").status.success(), "the server did not start");
     let tmp = std::env::var_os("TMPDIR").map_or_else(|| PathBuf::from("/tmp"), PathBuf::from);
-    let run_dir = tmp.join("byline-freshrss/run");
-    let env = read_env(&run_dir.join("env"));
-    let (api, user, password) =
-        (&env["FRESHRSS_GREADER_URL"], &env["FRESHRSS_USER"], &env["FRESHRSS_API_PASSWORD"]);
+    let (env_file, log) = match ttrss {
+        true => (tmp.join("byline-ttrss/env"), tmp.join("byline-ttrss/php.log")),
+        false => (tmp.join("byline-freshrss/run/env"), tmp.join("byline-freshrss/run/php-server.log")),
+    };
+    let env = read_env(&env_file);
+    let server = match ttrss {
+        true => Server::Ttrss { api: env["TTRSS_API_URL"].clone(), sid: String::new() },
+        false => Server::Freshrss { api: env["FRESHRSS_GREADER_URL"].clone(), auth: String::new() },
+    };
+    let (user, password, feed_base, feeds_dir) = match ttrss {
+        true => {
+            (&env["TTRSS_USER"], &env["TTRSS_PASSWORD"], &env["TTRSS_FEED_BASE"], &env["TTRSS_FEEDS_DIR"])
+        }
+        false => (
+            &env["FRESHRSS_USER"],
+            &env["FRESHRSS_API_PASSWORD"],
+            &env["FRESHRSS_FEED_BASE"],
+            &env["FRESHRSS_FEEDS_DIR"],
+        ),
+    };
+    let server = server.login(user, password);
 
-    // The feeds, and FreshRSS subscribed to them and fetching them.
+    // The feeds, and the server subscribed to them and fetching them.
     let per_feed = items.div_ceil(feeds);
-    let feeds_dir = PathBuf::from(&env["FRESHRSS_FEEDS_DIR"]);
-    let auth =
-        curl(&["-d", &format!("Email={user}&Passwd={password}"), &format!("{api}/accounts/ClientLogin")]);
-    let auth = auth.lines().find_map(|l| l.strip_prefix("Auth=")).expect("Auth=").to_string();
-    let header = format!("Authorization: GoogleLogin auth={auth}");
     for f in 0..feeds {
         let name = format!("bench{f}.xml");
-        std::fs::write(feeds_dir.join(&name), feed(f, per_feed, &env["FRESHRSS_FEED_BASE"]))
-            .expect("write feed");
-        let url = format!("{}/{name}", env["FRESHRSS_FEED_BASE"]);
-        let form = format!("ac=subscribe&T=x&s=feed/{url}&a=user/-/label/Bench{}", f % 4);
-        let said = curl(&["-H", &header, "-d", &form, &format!("{api}/reader/api/0/subscription/edit")]);
-        assert_eq!(said.trim(), "OK", "subscribe {url}");
+        std::fs::write(Path::new(feeds_dir).join(&name), feed(f, per_feed, feed_base)).expect("write feed");
+        server.subscribe(&format!("{feed_base}/{name}"), &format!("Bench{}", f % 4));
     }
     let fetched = std::time::Instant::now();
-    setup("actualize");
-    let ids = curl(&[
-        "-H",
-        &header,
-        &format!(
-            "{api}/reader/api/0/stream/items/ids?s=user/-/state/com.google/reading-list&n=100000&output=json"
-        ),
-    ]);
-    let on_server = ids.matches("\"id\"").count();
+    setup(if ttrss { "update" } else { "actualize" });
     println!(
-        "byline sync with FreshRSS: {on_server} items in {feeds} feeds on the server (fetched by it in {:.1} s), {} cores",
+        "byline sync with {}: {} items in {feeds} feeds on the server (fetched by it in {:.1} s), {} cores",
+        server.name(),
+        server.count(),
         fetched.elapsed().as_secs_f64(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-
+    let (service, sync_url) = match &server {
+        Server::Ttrss { .. } => ("ttrss", env["TTRSS_URL"].clone()),
+        Server::Freshrss { api, .. } => ("greader", api.clone()),
+    };
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("config.toml"),
-        format!("[sync]\nservice = \"greader\"\nurl = \"{api}\"\nuser = \"{user}\"\npassword_env = \"BYLINE_BENCH_PASSWORD\"\n"),
+        format!(
+            "[sync]\nservice = \"{service}\"\nurl = \"{sync_url}\"\nuser = \"{user}\"\npassword_env = \"BYLINE_BENCH_PASSWORD\"\n"
+        ),
     )
     .expect("config");
     let byline = |args: &[&str]| {
@@ -78,7 +88,6 @@ fn main() {
         cmd.args(args).env("XDG_STATE_HOME", dir.path()).env("BYLINE_BENCH_PASSWORD", password);
         cmd
     };
-    let log = run_dir.join("php-server.log");
     let measured = |label: &str, args: &[&str]| {
         let before = requests(&log);
         let (cost, out) = run_output(byline(args));
@@ -113,7 +122,88 @@ fn main() {
     setup("stop");
 }
 
-/// API requests FreshRSS has answered so far (its built-in server logs one line each).
+/// The server the bench fills, through its own API.
+enum Server {
+    Freshrss { api: String, auth: String },
+    Ttrss { api: String, sid: String },
+}
+
+impl Server {
+    fn name(&self) -> &'static str {
+        match self {
+            Server::Freshrss { .. } => "FreshRSS",
+            Server::Ttrss { .. } => "Tiny Tiny RSS",
+        }
+    }
+
+    fn login(self, user: &str, password: &str) -> Server {
+        match self {
+            Server::Freshrss { api, .. } => {
+                let said = curl(&[
+                    "-d",
+                    &format!("Email={user}&Passwd={password}"),
+                    &format!("{api}/accounts/ClientLogin"),
+                ]);
+                let auth = said.lines().find_map(|l| l.strip_prefix("Auth=")).expect("Auth=").to_string();
+                Server::Freshrss { api, auth }
+            }
+            Server::Ttrss { api, .. } => {
+                let said =
+                    ttrss_call(&api, &format!(r#"{{"op":"login","user":"{user}","password":"{password}"}}"#));
+                let sid = said
+                    .split("\"session_id\":\"")
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .expect("session_id");
+                Server::Ttrss { api, sid: sid.to_string() }
+            }
+        }
+    }
+
+    fn subscribe(&self, url: &str, folder: &str) {
+        match self {
+            Server::Freshrss { api, auth } => {
+                let form = format!("ac=subscribe&T=x&s=feed/{url}&a=user/-/label/{folder}");
+                let header = format!("Authorization: GoogleLogin auth={auth}");
+                let said =
+                    curl(&["-H", &header, "-d", &form, &format!("{api}/reader/api/0/subscription/edit")]);
+                assert_eq!(said.trim(), "OK", "subscribe {url}");
+            }
+            Server::Ttrss { api, sid } => {
+                let said = ttrss_call(
+                    api,
+                    &format!(r#"{{"op":"subscribeToFeed","sid":"{sid}","feed_url":"{url}"}}"#),
+                );
+                assert!(said.contains(r#""code":1"#), "subscribe {url}: {said}");
+            }
+        }
+    }
+
+    /// How many articles the server holds.
+    fn count(&self) -> usize {
+        match self {
+            Server::Freshrss { api, auth } => {
+                let header = format!("Authorization: GoogleLogin auth={auth}");
+                let url = format!(
+                    "{api}/reader/api/0/stream/items/ids?s=user/-/state/com.google/reading-list&n=100000&output=json"
+                );
+                curl(&["-H", &header, &url]).matches("\"id\"").count()
+            }
+            Server::Ttrss { api, sid } => {
+                let said = ttrss_call(api, &format!(r#"{{"op":"getUnread","sid":"{sid}"}}"#));
+                said.split("\"unread\":")
+                    .nth(1)
+                    .map_or(0, |r| r.trim_matches(|c: char| !c.is_ascii_digit()).parse().unwrap_or(0))
+            }
+        }
+    }
+}
+
+fn ttrss_call(api: &str, body: &str) -> String {
+    curl(&["-A", "byline-bench", "-d", body, api])
+}
+
+/// API requests the server has answered so far (PHP's built-in server logs one line each).
 fn requests(log: &Path) -> usize {
     let text = std::fs::read_to_string(log).unwrap_or_default();
     text.lines().filter(|l| l.contains("]: GET /api/") || l.contains("]: POST /api/")).count()

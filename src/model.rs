@@ -247,4 +247,16 @@ impl Change {
 pub struct RemoteIds {
     pub ids: std::collections::HashSet<String>,
     pub complete: bool,
+    /// The listing covered only these feeds (server ids); None: every feed.
+    pub feeds: Option<std::collections::HashSet<String>>,
+}
+
+/// What the store holds of a sync server's feeds, for a server that can tell which feeds'
+/// states changed (TT-RSS's counters) and list only those.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LocalCounts {
+    /// Server feed id -> (unread, starred) articles stored.
+    pub by_feed: std::collections::HashMap<String, (u32, u32)>,
+    /// List every feed's states anyway (the last full listing is old).
+    pub full: bool,
 }

@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::save::save_in;
 use super::search::flush_queue;
 use super::{FeedUpdate, PreparedFeed, Result, Store, from_ts, now_ts};
-use crate::model::{ArticleId, Change, FeedId, FeedSpec, RemoteFeed, RemoteIds, RemoteItem};
+use crate::model::{ArticleId, Change, FeedId, FeedSpec, LocalCounts, RemoteFeed, RemoteIds, RemoteItem};
 use crate::sanitize::clean_line;
 
 /// A mark waiting in the outbox.
@@ -174,23 +174,25 @@ impl Store {
     }
 
     /// Brings read and starred state in line with the server's lists of unread and starred
-    /// ids. A complete list also says that what it lacks is read (unstarred); an incomplete one
-    /// only what it holds. Articles with a mark waiting are left alone. Returns how many
-    /// articles changed.
+    /// ids. A complete list also says that what it lacks is read (unstarred), for the feeds it
+    /// covered; an incomplete one only what it holds. Articles with a mark waiting are left
+    /// alone. Returns how many articles changed.
     pub fn reconcile(&mut self, unread: &RemoteIds, starred: &RemoteIds) -> Result<u32> {
         let tx = self.write()?;
-        let rows: Vec<(i64, String, bool, bool)> = tx
+        let rows: Vec<(i64, String, String, bool, bool)> = tx
             .prepare_cached(
-                "SELECT id, remote_id, read, starred FROM articles a
-                 WHERE remote_id IS NOT NULL
+                "SELECT a.id, a.remote_id, coalesce(f.remote_id, ''), a.read, a.starred
+                 FROM articles a JOIN feeds f ON f.id = a.feed_id
+                 WHERE a.remote_id IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.remote_id = a.remote_id)",
             )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let wanted = |list: &RemoteIds, id: &str, now: bool| {
+        let wanted = |list: &RemoteIds, id: &str, feed: &str, now: bool| {
+            let covered = list.feeds.as_ref().is_none_or(|feeds| feeds.contains(feed));
             if list.ids.contains(id) {
                 true
-            } else if list.complete {
+            } else if list.complete && covered {
                 false
             } else {
                 now
@@ -200,9 +202,9 @@ impl Store {
         {
             let mut update =
                 tx.prepare_cached("UPDATE articles SET read = ?2, starred = ?3 WHERE id = ?1")?;
-            for (id, remote, read, star) in rows {
-                let read_now = !wanted(unread, &remote, !read);
-                let star_now = wanted(starred, &remote, star);
+            for (id, remote, feed, read, star) in rows {
+                let read_now = !wanted(unread, &remote, &feed, !read);
+                let star_now = wanted(starred, &remote, &feed, star);
                 if (read_now, star_now) != (read, star) {
                     update.execute(params![id, read_now, star_now])?;
                     changed += 1;
@@ -211,6 +213,26 @@ impl Store {
         }
         tx.commit()?;
         Ok(changed)
+    }
+
+    /// Unread and starred articles stored per server feed, and whether a full listing of the
+    /// states is due (none in the last `full_every`).
+    pub fn local_counts(&self, full_every: chrono::Duration) -> Result<LocalCounts> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.remote_id, sum(a.read = 0), sum(a.starred) FROM articles a JOIN feeds f ON f.id = a.feed_id
+             WHERE a.remote_id IS NOT NULL AND f.remote_id IS NOT NULL GROUP BY f.remote_id",
+        )?;
+        let by_feed = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        let last_full = meta(&self.conn, "sync.full")?.and_then(|t| t.parse().ok()).map(from_ts);
+        let full = last_full.is_none_or(|t| chrono::Utc::now() - t >= full_every);
+        Ok(LocalCounts { by_feed, full })
+    }
+
+    /// A listing of every feed's states was applied now.
+    pub fn record_full_listing(&mut self) -> Result<()> {
+        set_meta(&self.conn, "sync.full", Some(&now_ts().to_string()))
     }
 
     /// The oldest `limit` marks waiting to be sent, in the order they were made.
@@ -325,7 +347,7 @@ mod tests {
     }
 
     fn ids(list: &[&str], complete: bool) -> RemoteIds {
-        RemoteIds { ids: list.iter().map(|s| s.to_string()).collect(), complete }
+        RemoteIds { ids: list.iter().map(|s| s.to_string()).collect(), complete, feeds: None }
     }
 
     #[test]
@@ -368,6 +390,14 @@ mod tests {
             [("T1".into(), false, true), ("T2".into(), true, false), ("T3".into(), false, true)]
         );
         assert_eq!(store.feeds().expect("feeds")[0].unread, 2, "the counters follow");
+        // A listing of other feeds only says nothing of this one's articles.
+        let elsewhere = RemoteIds { feeds: Some(["feed/9".to_string()].into()), ..ids(&[], true) };
+        assert_eq!(store.reconcile(&elsewhere, &elsewhere).expect("reconcile"), 0);
+        let counts = store.local_counts(chrono::Duration::hours(1)).expect("counts");
+        assert_eq!(counts.by_feed["feed/1"], (2, 2));
+        assert!(counts.full, "no full listing yet");
+        store.record_full_listing().expect("record");
+        assert!(!store.local_counts(chrono::Duration::hours(1)).expect("counts").full);
     }
 
     #[test]

@@ -16,6 +16,10 @@ use crate::fetch::Limits;
 use crate::model::Change;
 use crate::store::{Saved, Store, StoreError};
 
+/// A server that lists only the feeds whose counters changed still lists every feed this often:
+/// two changes that leave a feed's counts as they were are seen within the hour.
+const FULL_LISTING_HOURS: i64 = 1;
+
 /// What a sync did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Report {
@@ -216,9 +220,18 @@ impl Syncer {
         drop(known);
         report.new = new;
 
-        let unread = service.unread_ids().await?;
-        let starred = service.starred_ids().await?;
-        report.changed = db.with(move |s| s.reconcile(&unread, &starred)).await?;
+        let local = db.with(|s| s.local_counts(chrono::Duration::hours(FULL_LISTING_HOURS))).await?;
+        let (unread, starred) = service.states(&local).await?;
+        let whole = unread.feeds.is_none() && unread.complete && starred.complete;
+        report.changed = db
+            .with(move |s| {
+                let changed = s.reconcile(&unread, &starred)?;
+                if whole {
+                    s.record_full_listing()?;
+                }
+                Ok(changed)
+            })
+            .await?;
         report.waiting = db
             .with(move |s| {
                 s.record_sync(next.as_deref())?;

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::http::{Api, Form, secret_header, with_query};
 use super::{ItemSink, MAX_PAGES, Result, Service, SyncError};
-use crate::model::{Change, Enclosure, Media, NewArticle, RemoteFeed, RemoteIds, RemoteItem};
+use crate::model::{Change, Enclosure, LocalCounts, Media, NewArticle, RemoteFeed, RemoteIds, RemoteItem};
 
 const READING_LIST: &str = "user/-/state/com.google/reading-list";
 const READ: &str = "user/-/state/com.google/read";
@@ -185,7 +185,7 @@ impl Greader {
 
     async fn id_set(&self, stream: &str, exclude: Option<&str>) -> Result<RemoteIds> {
         let (ids, complete) = self.ids(stream, exclude, None).await?;
-        Ok(RemoteIds { ids: ids.into_iter().collect(), complete })
+        Ok(RemoteIds { ids: ids.into_iter().collect(), complete, feeds: None })
     }
 
     fn item(&self, item: Item) -> Option<RemoteItem> {
@@ -353,12 +353,9 @@ impl Service for Greader {
         Ok(newest.map(|s| (s - OVERLAP_SECS).max(0).to_string()).or(cursor))
     }
 
-    async fn unread_ids(&mut self) -> Result<RemoteIds> {
-        self.id_set(READING_LIST, Some(READ)).await
-    }
-
-    async fn starred_ids(&mut self) -> Result<RemoteIds> {
-        self.id_set(STARRED, None).await
+    /// Two id lists, whole: a request per 10,000 ids, whatever changed.
+    async fn states(&mut self, _local: &LocalCounts) -> Result<(RemoteIds, RemoteIds)> {
+        Ok((self.id_set(READING_LIST, Some(READ)).await?, self.id_set(STARRED, None).await?))
     }
 
     async fn send(&mut self, change: Change, ids: &[String]) -> Result<()> {

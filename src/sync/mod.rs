@@ -18,7 +18,7 @@ use std::future::Future;
 pub use engine::{Report, Syncer, status_line, store_path};
 pub use secret::{Credentials, warnings};
 
-use crate::model::{Change, RemoteFeed, RemoteIds, RemoteItem};
+use crate::model::{Change, LocalCounts, RemoteFeed, RemoteIds, RemoteItem};
 
 /// Why a sync could not finish, as one line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -84,9 +84,9 @@ pub trait Service: Send {
         sink: &ItemSink,
     ) -> impl Future<Output = Result<Option<String>>> + Send;
 
-    fn unread_ids(&mut self) -> impl Future<Output = Result<RemoteIds>> + Send;
-
-    fn starred_ids(&mut self) -> impl Future<Output = Result<RemoteIds>> + Send;
+    /// The ids of the unread and of the starred articles. A server that can tell which feeds
+    /// changed may list only those (unless `local.full`); the lists then say so.
+    fn states(&mut self, local: &LocalCounts) -> impl Future<Output = Result<(RemoteIds, RemoteIds)>> + Send;
 
     /// Applies one change to these articles on the server.
     fn send(&mut self, change: Change, ids: &[String]) -> impl Future<Output = Result<()>> + Send;

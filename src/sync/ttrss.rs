@@ -10,12 +10,14 @@ use serde_json::{Value, json};
 
 use super::http::Api;
 use super::{ItemSink, MAX_PAGES, Result, Service, SyncError};
-use crate::model::{Change, Enclosure, Media, NewArticle, RemoteFeed, RemoteIds, RemoteItem};
+use crate::model::{Change, Enclosure, LocalCounts, Media, NewArticle, RemoteFeed, RemoteIds, RemoteItem};
 
 /// The most headlines the API returns per call.
 const PAGE: usize = 200;
 /// Every article of every feed.
 const ALL_FEEDS: i64 = -4;
+/// Past this many changed feeds, one listing of all is cheaper than one per feed.
+const FEEDS_LISTED_ALONE: usize = 10;
 /// `updateArticle`'s fields.
 const FIELD_STARRED: i64 = 0;
 const FIELD_UNREAD: i64 = 2;
@@ -60,6 +62,7 @@ impl Ttrss {
     /// Every headline of `view_mode`, paged, with or without content.
     async fn headlines(
         &self,
+        feed_id: i64,
         view_mode: &str,
         since_id: i64,
         content: bool,
@@ -67,7 +70,7 @@ impl Ttrss {
     ) -> Result<bool> {
         for page in 0..MAX_PAGES {
             let body = json!({
-                "op": "getHeadlines", "feed_id": ALL_FEEDS, "view_mode": view_mode,
+                "op": "getHeadlines", "feed_id": feed_id, "view_mode": view_mode,
                 "since_id": since_id, "limit": PAGE, "skip": page * PAGE,
                 "show_content": content, "include_attachments": content, "order_by": "date_reverse",
             });
@@ -83,15 +86,39 @@ impl Ttrss {
         Ok(false)
     }
 
-    async fn id_set(&self, view_mode: &str) -> Result<RemoteIds> {
+    /// The ids of `view_mode` ("unread", "marked") in these feeds (every feed: None), paged.
+    async fn id_set(&self, view_mode: &str, feeds: Option<&HashSet<String>>) -> Result<RemoteIds> {
         let mut ids = HashSet::new();
-        let complete = self
-            .headlines(view_mode, 0, false, |rows| {
-                ids.extend(rows.iter().map(|h| id_text(&h.id)));
-                Ok(())
+        let mut complete = true;
+        let targets: Vec<i64> = match feeds {
+            None => vec![ALL_FEEDS],
+            Some(feeds) => feeds.iter().filter_map(|f| f.parse().ok()).collect(),
+        };
+        for feed in targets {
+            complete &= self
+                .headlines(feed, view_mode, 0, false, |rows| {
+                    ids.extend(rows.iter().map(|h| id_text(&h.id)));
+                    Ok(())
+                })
+                .await?;
+        }
+        Ok(RemoteIds { ids, complete, feeds: feeds.cloned() })
+    }
+
+    /// Each feed's unread and starred counts, in one request.
+    async fn counters(&self) -> Result<HashMap<String, (u32, u32)>> {
+        let rows = self.call(json!({"op": "getCounters", "output_mode": "f"})).await?;
+        let rows: Vec<Value> =
+            serde_json::from_value(rows).map_err(|e| self.api.error(&format!("malformed counters: {e}")))?;
+        let count = |row: &Value, key: &str| row.get(key).and_then(Value::as_u64).unwrap_or(0) as u32;
+        Ok(rows
+            .iter()
+            // Real feeds: positive ids, not categories ("kind": "cat") nor totals.
+            .filter(|r| {
+                r.get("kind").is_none() && r.get("id").and_then(Value::as_i64).is_some_and(|id| id > 0)
             })
-            .await?;
-        Ok(RemoteIds { ids, complete })
+            .map(|r| (id_text(&r["id"]), (count(r, "counter"), count(r, "markedcounter"))))
+            .collect())
     }
 
     async fn categories(&self) -> Result<HashMap<String, String>> {
@@ -208,12 +235,29 @@ impl Service for Ttrss {
         Ok(Some(newest.to_string()))
     }
 
-    async fn unread_ids(&mut self) -> Result<RemoteIds> {
-        self.id_set("unread").await
-    }
-
-    async fn starred_ids(&mut self) -> Result<RemoteIds> {
-        self.id_set("marked").await
+    /// The feeds' counters first (one request): only the feeds whose unread or starred counts
+    /// differ from the store's are listed, unless a full listing is due or many changed. A
+    /// sync with nothing changed is then one request, not a page per 200 unread articles.
+    async fn states(&mut self, local: &LocalCounts) -> Result<(RemoteIds, RemoteIds)> {
+        let mut scope = None;
+        if !local.full {
+            let server = self.counters().await?;
+            let changed: HashSet<String> = server
+                .keys()
+                .chain(local.by_feed.keys())
+                .filter(|f| {
+                    server.get(*f).copied().unwrap_or_default()
+                        != local.by_feed.get(*f).copied().unwrap_or_default()
+                })
+                .cloned()
+                .collect();
+            if changed.len() <= FEEDS_LISTED_ALONE {
+                scope = Some(changed);
+            }
+        }
+        let unread = self.id_set("unread", scope.as_ref()).await?;
+        let starred = self.id_set("marked", scope.as_ref()).await?;
+        Ok((unread, starred))
     }
 
     async fn send(&mut self, change: Change, ids: &[String]) -> Result<()> {
