@@ -216,9 +216,22 @@ impl Syncer {
         db.with(move |s| s.apply_remote_feeds(&feeds)).await?;
 
         let (known, cursor) = db.with(|s| Ok((s.remote_item_ids()?, s.sync_state()?.cursor))).await?;
+        let first = cursor.is_none() && known.is_empty();
         let (next, new) = pull_new(service, &self.db_path, cursor, &known).await?;
         drop(known);
         report.new = new;
+        if first {
+            // Every article just came with its state: listing the states again would say the
+            // same (on TT-RSS, a page per 200 unread articles).
+            report.waiting = db
+                .with(move |s| {
+                    s.record_full_listing()?;
+                    s.record_sync(next.as_deref())?;
+                    s.outbox_len()
+                })
+                .await?;
+            return Ok(report);
+        }
 
         let local = db.with(|s| s.local_counts(chrono::Duration::hours(FULL_LISTING_HOURS))).await?;
         let (unread, starred) = service.states(&local).await?;
