@@ -2,29 +2,21 @@
 //! Ignored by a plain `cargo test` (they need PHP and the server scripts); the README's test
 //! command and .ci/run run them with `--include-ignored`.
 
+#[macro_use]
 #[path = "sync/scenarios.rs"]
 mod scenarios;
 mod support;
 
 use support::sync::FreshRss;
 
-#[test]
-#[ignore = "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored"]
-fn first_sync_takes_feeds_folders_articles_and_states() {
-    scenarios::first_sync_takes_feeds_folders_articles_and_states(&FreshRss::start());
-}
-
-#[test]
-#[ignore = "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored"]
-fn new_items_and_changes_on_the_server_show_after_a_sync() {
-    scenarios::new_items_and_changes_on_the_server_show_after_a_sync(&FreshRss::start());
-}
-
-#[test]
-#[ignore = "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored"]
-fn marks_made_in_byline_reach_the_server() {
-    scenarios::marks_made_in_byline_reach_the_server(&FreshRss::start());
-}
+tests_against!(FreshRss, "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored":
+    first_sync_takes_feeds_folders_articles_and_states,
+    new_items_and_changes_on_the_server_show_after_a_sync,
+    marks_made_in_byline_reach_the_server,
+    a_killed_sync_loses_no_waiting_change,
+    feeds_are_added_and_removed_on_the_server,
+    a_wrong_password_is_one_line_and_the_store_stays_readable,
+);
 
 #[test]
 #[ignore = "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored"]
@@ -33,24 +25,6 @@ fn marks_made_while_the_server_is_paused_are_sent_when_it_is_back() {
     scenarios::marks_made_offline_wait_and_are_sent_in_order(&server, &|_| server.pause(), &|_| {
         server.resume()
     });
-}
-
-#[test]
-#[ignore = "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored"]
-fn a_killed_sync_loses_no_waiting_change() {
-    scenarios::a_killed_sync_loses_no_waiting_change(&FreshRss::start());
-}
-
-#[test]
-#[ignore = "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored"]
-fn feeds_are_added_and_removed_on_the_server() {
-    scenarios::feeds_are_added_and_removed_on_the_server(&FreshRss::start());
-}
-
-#[test]
-#[ignore = "needs FreshRSS from ../shared/servers (PHP, root): run with --include-ignored"]
-fn a_wrong_password_is_one_line_and_the_store_stays_readable() {
-    scenarios::a_wrong_password_is_one_line_and_the_store_stays_readable(&FreshRss::start());
 }
 
 #[test]

@@ -2,29 +2,21 @@
 //! Ignored by a plain `cargo test` (they need PHP and the server scripts); the README's test
 //! command and .ci/run run them with `--include-ignored`.
 
+#[macro_use]
 #[path = "sync/scenarios.rs"]
 mod scenarios;
 mod support;
 
 use support::sync::{Relay, Remote, Through, TtRss};
 
-#[test]
-#[ignore = "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored"]
-fn first_sync_takes_feeds_folders_articles_and_states() {
-    scenarios::first_sync_takes_feeds_folders_articles_and_states(&TtRss::start());
-}
-
-#[test]
-#[ignore = "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored"]
-fn new_items_and_changes_on_the_server_show_after_a_sync() {
-    scenarios::new_items_and_changes_on_the_server_show_after_a_sync(&TtRss::start());
-}
-
-#[test]
-#[ignore = "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored"]
-fn marks_made_in_byline_reach_the_server() {
-    scenarios::marks_made_in_byline_reach_the_server(&TtRss::start());
-}
+tests_against!(TtRss, "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored":
+    first_sync_takes_feeds_folders_articles_and_states,
+    new_items_and_changes_on_the_server_show_after_a_sync,
+    marks_made_in_byline_reach_the_server,
+    a_killed_sync_loses_no_waiting_change,
+    feeds_are_added_and_removed_on_the_server,
+    a_wrong_password_is_one_line_and_the_store_stays_readable,
+);
 
 #[test]
 #[ignore = "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored"]
@@ -36,24 +28,6 @@ fn marks_made_while_the_server_is_unreachable_are_sent_when_it_is_back() {
     scenarios::marks_made_offline_wait_and_are_sent_in_order(&through, &|_| relay.set_down(true), &|_| {
         relay.set_down(false)
     });
-}
-
-#[test]
-#[ignore = "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored"]
-fn a_killed_sync_loses_no_waiting_change() {
-    scenarios::a_killed_sync_loses_no_waiting_change(&TtRss::start());
-}
-
-#[test]
-#[ignore = "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored"]
-fn feeds_are_added_and_removed_on_the_server() {
-    scenarios::feeds_are_added_and_removed_on_the_server(&TtRss::start());
-}
-
-#[test]
-#[ignore = "needs Tiny Tiny RSS from ../shared/servers (PostgreSQL, PHP, root, port 80): run with --include-ignored"]
-fn a_wrong_password_is_one_line_and_the_store_stays_readable() {
-    scenarios::a_wrong_password_is_one_line_and_the_store_stays_readable(&TtRss::start());
 }
 
 #[test]

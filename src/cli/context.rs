@@ -49,7 +49,7 @@ impl Context {
     /// one with its feed list brought in line with the subscriptions.
     pub fn store(&self) -> anyhow::Result<Store> {
         match &self.syncer {
-            Some(syncer) => open(syncer.db_path()),
+            Some(_) => open(self.db_path()),
             None => self.store_for(self.subscriptions.feeds()),
         }
     }
@@ -59,6 +59,11 @@ impl Context {
         let mut store = open(&self.paths.db_file)?;
         store.sync_feeds(feeds)?;
         Ok(store)
+    }
+
+    /// The database file the commands and the reader work on (see [`Context::store`]).
+    pub fn db_path(&self) -> &std::path::Path {
+        self.syncer.as_ref().map_or(&self.paths.db_file, |s| s.db_path())
     }
 
     /// The sync server, for the commands that change subscriptions there.

@@ -181,10 +181,7 @@ pub fn demo() -> anyhow::Result<()> {
 fn open_reader(ctx: Context) -> anyhow::Result<()> {
     let fetcher = ctx.fetcher()?;
     let warnings = ctx.warnings();
-    let db_path = match &ctx.syncer {
-        Some(syncer) => syncer.db_path().to_path_buf(),
-        None => ctx.paths.db_file.clone(),
-    };
+    let db_path = ctx.db_path().to_path_buf();
     crate::tui::run(crate::tui::Context {
         db_path,
         config: ctx.config,

@@ -223,28 +223,21 @@ impl Syncer {
         if first {
             // Every article just came with its state: listing the states again would say the
             // same (on TT-RSS, a page per 200 unread articles).
-            report.waiting = db
+            db.with(|s| s.record_full_listing()).await?;
+        } else {
+            let local = db.with(|s| s.local_counts(chrono::Duration::hours(FULL_LISTING_HOURS))).await?;
+            let (unread, starred) = service.states(&local).await?;
+            let whole = unread.feeds.is_none() && unread.complete && starred.complete;
+            report.changed = db
                 .with(move |s| {
-                    s.record_full_listing()?;
-                    s.record_sync(next.as_deref())?;
-                    s.outbox_len()
+                    let changed = s.reconcile(&unread, &starred)?;
+                    if whole {
+                        s.record_full_listing()?;
+                    }
+                    Ok(changed)
                 })
                 .await?;
-            return Ok(report);
         }
-
-        let local = db.with(|s| s.local_counts(chrono::Duration::hours(FULL_LISTING_HOURS))).await?;
-        let (unread, starred) = service.states(&local).await?;
-        let whole = unread.feeds.is_none() && unread.complete && starred.complete;
-        report.changed = db
-            .with(move |s| {
-                let changed = s.reconcile(&unread, &starred)?;
-                if whole {
-                    s.record_full_listing()?;
-                }
-                Ok(changed)
-            })
-            .await?;
         report.waiting = db
             .with(move |s| {
                 s.record_sync(next.as_deref())?;
@@ -256,7 +249,7 @@ impl Syncer {
 }
 
 /// The synced store of an account: beside `db_file`, named by the account's digest.
-pub fn store_path(db_file: &Path, settings: &SyncSettings) -> PathBuf {
+fn store_path(db_file: &Path, settings: &SyncSettings) -> PathBuf {
     let stem = db_file.file_stem().map_or("byline".into(), |s| s.to_string_lossy().into_owned());
     db_file.with_file_name(format!("{stem}-sync-{}.db", account(settings)))
 }

@@ -15,8 +15,8 @@ mod ttrss;
 
 use std::future::Future;
 
-pub use engine::{Report, Syncer, status_line, store_path};
-pub use secret::{Credentials, warnings};
+pub use engine::{Report, Syncer, status_line};
+pub use secret::warnings;
 
 use crate::model::{Change, LocalCounts, RemoteFeed, RemoteIds, RemoteItem};
 
@@ -43,7 +43,8 @@ pub enum SyncError {
 }
 
 impl SyncError {
-    /// True when the server could not be reached at all (the reader then says "offline").
+    /// True when the server could not be reached or did not answer as its API (down, a time-out,
+    /// a 5xx, a login page): the reader then says "offline".
     pub fn is_offline(&self) -> bool {
         matches!(self, SyncError::Server(_))
     }

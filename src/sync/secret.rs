@@ -16,7 +16,7 @@ const PASSWORD_COMMAND_TIME: std::time::Duration = std::time::Duration::from_sec
 
 /// Where one account's password comes from and its token is kept.
 #[derive(Clone)]
-pub struct Credentials {
+pub(super) struct Credentials {
     settings: SyncSettings,
     token_file: PathBuf,
 }

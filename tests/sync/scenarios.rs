@@ -2,6 +2,20 @@
 
 use std::collections::BTreeSet;
 
+/// The scenarios that need nothing of a server but itself, each as a test against a freshly
+/// started `$server`, ignored for `$why` unless run with `--include-ignored`.
+macro_rules! tests_against {
+    ($server:ty, $why:literal: $($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            #[ignore = $why]
+            fn $name() {
+                scenarios::$name(&<$server>::start());
+            }
+        )*
+    };
+}
+
 use crate::support::sync::{Home, Remote};
 
 fn set(titles: &[&str]) -> BTreeSet<String> {
