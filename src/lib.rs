@@ -13,6 +13,7 @@ pub mod logging;
 pub mod memory;
 pub mod model;
 pub mod parse;
+pub mod query;
 pub mod refresh;
 pub mod sanitize;
 pub mod schedule;

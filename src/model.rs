@@ -173,6 +173,48 @@ pub struct Filter {
     pub starred_only: bool,
     /// Full-text search over titles and bodies (FTS5 query words).
     pub search: Option<String>,
+    /// A view's or the query prompt's query, on top of the rest.
+    pub query: Option<crate::query::Query>,
+    pub sort: Sort,
+}
+
+/// The order of the article list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    /// By feed (in the feeds pane's order), newest first within each.
+    Feed,
+    /// Unread articles first, each part newest first.
+    UnreadFirst,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Newest, Sort::Oldest, Sort::Feed, Sort::UnreadFirst];
+
+    pub fn next(self) -> Sort {
+        let at = Sort::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Sort::ALL[(at + 1) % Sort::ALL.len()]
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest first",
+            Sort::Oldest => "oldest first",
+            Sort::Feed => "by feed",
+            Sort::UnreadFirst => "unread first",
+        }
+    }
+}
+
+/// An ignore rule: articles matching `query` are hidden (kept, never listed or counted) or
+/// dropped (deleted, and never stored again).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IgnoreRule {
+    pub query: crate::query::Query,
+    pub drop: bool,
 }
 
 /// A tag with its article counts, for the tags pane.

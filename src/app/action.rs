@@ -28,6 +28,8 @@ pub enum Edit {
 pub struct TagList {
     pub tags: Vec<TagCount>,
     pub starred: u32,
+    /// Unread articles of each saved view, in order.
+    pub views: Vec<u32>,
 }
 
 /// One page of the article list from the store.

@@ -2,11 +2,15 @@
 //! results back as actions.
 
 use crate::model::{ArticleId, Filter};
+use crate::query::Query;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     LoadFeeds,
-    LoadTags,
+    /// The tags with their counts, and the unread count of each of these views.
+    LoadTags {
+        views: Vec<Query>,
+    },
     /// One window of the list plus the filter's total; answered by `Action::ArticlesLoaded`.
     LoadArticles {
         request: u64,

@@ -22,7 +22,7 @@ pub use keymap::action_for;
 pub use layout::{Layout, help_height, layout};
 pub use reader::{attachments, doc_len, enclosure_label, title_lines};
 pub use state::{
-    Articles, BodySource, Confirm, FullTextFetch, ListCursor, Load, Mark, Mode, Pane, Prompt, PromptKind,
-    Reader, RefreshStatus, RenderedBody, Settings, Source, State, TagRow, WINDOW,
+    ActiveQuery, Articles, BodySource, Confirm, FullTextFetch, ListCursor, Load, Mark, Mode, Pane, Prompt,
+    PromptKind, Reader, RefreshStatus, RenderedBody, Settings, Source, State, TagRow, WINDOW,
 };
 pub use update::{init, update};

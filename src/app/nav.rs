@@ -95,6 +95,11 @@ pub(super) fn request_articles(state: &mut State, offset: u32) -> Effect {
 }
 
 /// The filter changed: start the list over from the top.
+/// Loads the tags pane: tags, and the views' unread counts.
+pub(super) fn load_tags(state: &State) -> Effect {
+    Effect::LoadTags { views: state.view_queries() }
+}
+
 pub(super) fn reset_articles(state: &mut State) -> Vec<Effect> {
     let a = &mut state.articles;
     a.rows.clear();

@@ -2,15 +2,18 @@
 //! submitting them does.
 
 use super::action::Edit;
-use super::editor::LineEditor;
 use super::effect::Effect;
 use super::nav;
-use super::state::{Confirm, Mode, Pane, Prompt, PromptKind, Source, State};
+use super::state::{ActiveQuery, Confirm, Mode, Pane, Prompt, PromptKind, Source, State};
+use crate::query::Query;
 
 pub(super) fn edit(state: &mut State, e: Edit) -> Vec<Effect> {
     let Mode::Prompt(prompt) = &mut state.mode else {
         return Vec::new();
     };
+    if !matches!(e, Edit::Submit) {
+        prompt.error = None;
+    }
     let ed = &mut prompt.editor;
     match e {
         Edit::Insert(c) => ed.insert(c),
@@ -36,20 +39,36 @@ fn submit(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let text = prompt.editor.text().trim().to_string();
-    match prompt.kind {
+    match prompt.kind.clone() {
         PromptKind::Search => {
             state.search = (!text.is_empty()).then_some(text);
             state.focus = Pane::Articles;
             nav::reset_articles(state)
         }
+        PromptKind::Query if text.is_empty() => {
+            state.query = None;
+            state.focus = Pane::Articles;
+            nav::reset_articles(state)
+        }
+        PromptKind::Query => match Query::parse(&text) {
+            Ok(query) => {
+                state.query = Some(ActiveQuery { query, view: None });
+                state.focus = Pane::Articles;
+                nav::reset_articles(state)
+            }
+            // The prompt stays open on the text, saying what is wrong and where.
+            Err(e) => {
+                state.mode = Mode::Prompt(Prompt { error: Some(e.to_string()), ..prompt });
+                Vec::new()
+            }
+        },
         PromptKind::AddUrl if text.is_empty() => Vec::new(),
         PromptKind::AddUrl => {
-            let editor = LineEditor::default();
             let kind = match state.settings.source {
                 Source::Local => PromptKind::AddTags { url: text },
                 Source::Server(_) => PromptKind::AddFolder { url: text },
             };
-            state.mode = Mode::Prompt(Prompt { kind, editor });
+            state.mode = Mode::Prompt(Prompt::new(kind, ""));
             Vec::new()
         }
         PromptKind::AddFolder { url } => {

@@ -19,7 +19,8 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::TagsLoaded(Ok(list)) => {
-            (state.tags, state.starred_count) = (Load::Loaded(list.tags), list.starred);
+            (state.tags, state.starred_count, state.view_unread) =
+                (Load::Loaded(list.tags), list.starred, list.views);
             let (h, len, cursor) = (height(state, Pane::Tags), state.tag_rows().len(), state.tag_list.cursor);
             state.tag_list.set(cursor, len, h);
             Vec::new()
@@ -132,7 +133,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             if undoable {
                 marks::remember(state, changed, read);
             }
-            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
+            let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state)];
             if many {
                 fx.push(nav::reload_keep(state));
             }
@@ -166,7 +167,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
             }
             if gained {
-                fx.push(Effect::LoadTags);
+                fx.push(nav::load_tags(state));
                 fx.push(nav::reload_keep(state));
             }
             fx
@@ -182,7 +183,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
                 Err(e) => state.last_error = Some(e),
             }
-            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)];
+            let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)];
             if let Some(urls) = state.queued_refresh.take() {
                 fx.extend(start_refresh(state, urls, false, false));
             }
@@ -200,7 +201,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                     failed(state, failure.line());
                 }
             }
-            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)];
+            let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)];
             if state.queued_refresh.take().is_some() {
                 fx.extend(start_refresh(state, Vec::new(), false, false));
             }
@@ -216,7 +217,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::FeedAdded(Ok(url)) => {
             state.message = Some(format!("added {url}"));
             // Its articles were saved with it: show them.
-            vec![Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)]
+            vec![Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)]
         }
         Action::FeedRemoved(Ok(url)) => {
             state.message = Some(format!("removed {url}"));
@@ -224,14 +225,14 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             if filtered.is_some_and(|f| f.url == url) {
                 state.feed_filter = None;
             }
-            let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
+            let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state)];
             fx.extend(nav::reset_articles(state));
             fx
         }
         Action::FeedAdded(Err(e)) | Action::FeedRemoved(Err(e)) | Action::Failed(e) => failed(state, e),
         Action::MarkFailed(e) => {
             let mut fx = failed(state, e);
-            fx.extend([Effect::LoadFeeds, Effect::LoadTags, nav::reload_keep(state)]);
+            fx.extend([Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)]);
             fx
         }
         Action::Info(m) => {

@@ -2,7 +2,9 @@
 //! the selection, never the whole store.
 
 use crate::config::keys::KeyBindings;
-use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId, Filter, TagCount};
+use crate::config::views::View;
+use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId, Filter, Sort, TagCount};
+use crate::query::Query;
 use crate::text::Rendered;
 
 use super::editor::LineEditor;
@@ -53,11 +55,21 @@ pub enum Mode {
 pub struct Prompt {
     pub kind: PromptKind,
     pub editor: LineEditor,
+    /// Why the last submission was refused (a query that does not parse); cleared by editing.
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind, text: &str) -> Prompt {
+        Prompt { kind, editor: LineEditor::new(text), error: None }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
+    /// A one-off view: a query (`:`).
+    Query,
     AddUrl,
     AddTags {
         url: String,
@@ -72,6 +84,7 @@ impl PromptKind {
     pub fn label(&self) -> &'static str {
         match self {
             PromptKind::Search => "Search: ",
+            PromptKind::Query => "Query: ",
             PromptKind::AddUrl => "Feed or site URL: ",
             PromptKind::AddTags { .. } => "Tags (comma separated): ",
             PromptKind::AddFolder { .. } => "Folder on the server (empty: none): ",
@@ -113,7 +126,17 @@ impl ListCursor {
 pub enum TagRow<'a> {
     All,
     Starred,
+    /// A saved view (its index in `State::views`) with its unread count once loaded.
+    View(usize, &'a View, Option<u32>),
     Tag(&'a TagCount),
+}
+
+/// The query on the article list: a saved view's, or one typed at the `:` prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveQuery {
+    pub query: Query,
+    /// The saved view it comes from (an index in `State::views`); None: typed.
+    pub view: Option<usize>,
 }
 
 /// The visible window of the article list.
@@ -298,6 +321,11 @@ pub struct State {
     pub starred_only: bool,
     pub unread_only: bool,
     pub search: Option<String>,
+    /// Saved views from config.toml, shown above the tags, and their unread counts.
+    pub views: Vec<View>,
+    pub view_unread: Vec<u32>,
+    pub query: Option<ActiveQuery>,
+    pub sort: Sort,
     pub articles: Articles,
     pub reader: Reader,
     pub refresh: RefreshStatus,
@@ -328,6 +356,10 @@ impl State {
             starred_only: false,
             unread_only: false,
             search: None,
+            views: Vec::new(),
+            view_unread: Vec::new(),
+            query: None,
+            sort: Sort::default(),
             articles: Articles::default(),
             reader: Reader::default(),
             refresh: RefreshStatus::Idle,
@@ -350,11 +382,21 @@ impl State {
             unread_only: self.unread_only,
             starred_only: self.starred_only,
             search: self.search.clone(),
+            query: self.query.as_ref().map(|q| q.query.clone()),
+            sort: self.sort,
         }
+    }
+
+    /// The views' queries, for loading their counts with the tags.
+    pub fn view_queries(&self) -> Vec<Query> {
+        self.views.iter().map(|v| v.query.clone()).collect()
     }
 
     pub fn tag_rows(&self) -> Vec<TagRow<'_>> {
         let mut rows = vec![TagRow::All, TagRow::Starred];
+        rows.extend(
+            self.views.iter().enumerate().map(|(i, v)| TagRow::View(i, v, self.view_unread.get(i).copied())),
+        );
         if let Some(tags) = self.tags.loaded() {
             rows.extend(tags.iter().map(TagRow::Tag));
         }

@@ -4,19 +4,18 @@ use crate::config::keys::Command;
 use crate::model::ArticleId;
 
 use super::action::Action;
-use super::editor::LineEditor;
 use super::effect::Effect;
 use super::layout::reader_width;
 use super::marks;
 use super::nav::{self, height};
 use super::prompt;
-use super::state::{Confirm, Load, Mode, Pane, Prompt, PromptKind, Reader, State, TagRow};
+use super::state::{ActiveQuery, Confirm, Load, Mode, Pane, Prompt, PromptKind, Reader, State, TagRow};
 
 /// The effects that fill the first screen from the store.
 pub fn init(state: &mut State) -> Vec<Effect> {
     state.feeds = Load::Loading;
     state.tags = Load::Loading;
-    let mut fx = vec![Effect::LoadFeeds, Effect::LoadTags];
+    let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state)];
     fx.extend(nav::reset_articles(state));
     fx
 }
@@ -106,9 +105,18 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             nav::reset_articles(state)
         }
         Command::Search => {
-            let editor = LineEditor::new(state.search.as_deref().unwrap_or(""));
-            state.mode = Mode::Prompt(Prompt { kind: PromptKind::Search, editor });
+            state.mode = Mode::Prompt(Prompt::new(PromptKind::Search, state.search.as_deref().unwrap_or("")));
             Vec::new()
+        }
+        Command::Query => {
+            let text = state.query.as_ref().map(|q| q.query.to_string()).unwrap_or_default();
+            state.mode = Mode::Prompt(Prompt::new(PromptKind::Query, &text));
+            Vec::new()
+        }
+        Command::CycleSort => {
+            state.sort = state.sort.next();
+            state.message = Some(format!("sorted {}", state.sort.label()));
+            nav::reset_articles(state)
         }
         Command::NextUnread => marks::next_unread(state),
         Command::OpenLink | Command::CopyLink => {
@@ -124,7 +132,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             }
         }
         Command::AddFeed => {
-            state.mode = Mode::Prompt(Prompt { kind: PromptKind::AddUrl, editor: LineEditor::default() });
+            state.mode = Mode::Prompt(Prompt::new(PromptKind::AddUrl, ""));
             Vec::new()
         }
         Command::RemoveFeed => {
@@ -243,6 +251,21 @@ fn apply_pick(state: &mut State, toggle: bool) -> bool {
             state.selected_tags.clear();
             state.starred_only = false;
             state.feed_filter = None;
+            state.query = None;
+        }
+        Some(Pick::View(i)) if toggle && state.query.as_ref().is_some_and(|q| q.view == Some(i)) => {
+            state.query = None;
+        }
+        Some(Pick::View(i)) => {
+            let view = &state.views[i];
+            if let Some(sort) = view.sort {
+                state.sort = sort;
+            }
+            state.query = Some(ActiveQuery { query: view.query.clone(), view: Some(i) });
+            if !toggle {
+                state.selected_tags.clear();
+                state.starred_only = false;
+            }
         }
         Some(Pick::Starred) => state.starred_only = !state.starred_only,
         Some(Pick::Tag(tag)) if toggle => {
@@ -261,6 +284,7 @@ fn apply_pick(state: &mut State, toggle: bool) -> bool {
 enum Pick {
     All,
     Starred,
+    View(usize),
     Tag(String),
 }
 
@@ -268,6 +292,7 @@ fn pick_tag(state: &State) -> Option<Pick> {
     Some(match state.tag_rows().get(state.tag_list.cursor)? {
         TagRow::All => Pick::All,
         TagRow::Starred => Pick::Starred,
+        TagRow::View(i, ..) => Pick::View(*i),
         TagRow::Tag(t) => Pick::Tag(t.tag.clone()),
     })
 }

@@ -49,6 +49,8 @@ pub fn list(ctx: &Context, query: &ArticleQuery) -> anyhow::Result<()> {
         unread_only: query.unread,
         starred_only: query.starred,
         search: query.search.clone().filter(|s| !s.trim().is_empty()),
+        query: query.query.clone(),
+        sort: query.sort.into(),
     };
     let articles = store.articles(&filter, 0, query.limit.unwrap_or(u32::MAX))?;
     if query.json {

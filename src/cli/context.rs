@@ -47,11 +47,15 @@ impl Context {
 
     /// The database the commands work on: the synced store while sync is on, else the local
     /// one with its feed list brought in line with the subscriptions.
+    /// The database, with config.toml's ignore rules applied (a changed rule applies to what
+    /// is stored before the command reads it).
     pub fn store(&self) -> anyhow::Result<Store> {
-        match &self.syncer {
-            Some(_) => open(self.db_path()),
-            None => self.store_for(self.subscriptions.feeds()),
-        }
+        let mut store = match &self.syncer {
+            Some(_) => open(self.db_path())?,
+            None => self.store_for(self.subscriptions.feeds())?,
+        };
+        store.set_ignore_rules(&self.config.ignore_rules()).context("cannot apply the ignore rules")?;
+        Ok(store)
     }
 
     /// Opens the database with its feed list brought in line with `feeds` (a changed list).

@@ -84,7 +84,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Mark articles read: by id, all, one feed's, or one tag's.
+    /// Mark articles read: by id, all, one feed's, one tag's, or a query's.
     MarkRead(MarkTarget),
     /// Mark articles unread by id.
     MarkUnread {
@@ -141,6 +141,12 @@ pub struct ArticleQuery {
     /// Only articles whose title or text matches.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only articles matching this query (`tag:rust unread -title:sponsored age:<7d`; see README).
+    #[arg(long, short = 'q', value_name = "QUERY")]
+    pub query: Option<crate::query::Query>,
+    /// List order.
+    #[arg(long, value_enum, default_value_t = SortArg::Newest)]
+    pub sort: SortArg,
     /// At most this many.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -162,6 +168,30 @@ pub struct MarkTarget {
     /// Every article with this tag.
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    /// Every article matching this query (`feed:lwn age:>7d`; see README).
+    #[arg(long, short = 'q', value_name = "QUERY")]
+    pub query: Option<crate::query::Query>,
+}
+
+/// `--sort`'s values, as the list's orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    Newest,
+    Oldest,
+    Feed,
+    UnreadFirst,
+}
+
+impl From<SortArg> for crate::model::Sort {
+    fn from(sort: SortArg) -> Self {
+        use crate::model::Sort;
+        match sort {
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+            SortArg::Feed => Sort::Feed,
+            SortArg::UnreadFirst => Sort::UnreadFirst,
+        }
+    }
 }
 
 /// Opens the reader on the user's files.

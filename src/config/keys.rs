@@ -34,6 +34,8 @@ pub enum Command {
     ToggleStar,
     UnreadOnly,
     Search,
+    Query,
+    CycleSort,
     NextUnread,
     OpenLink,
     CopyLink,
@@ -44,7 +46,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 30] = [
         Command::Up,
         Command::Down,
         Command::Top,
@@ -66,6 +68,8 @@ impl Command {
         Command::ToggleStar,
         Command::UnreadOnly,
         Command::Search,
+        Command::Query,
+        Command::CycleSort,
         Command::NextUnread,
         Command::OpenLink,
         Command::CopyLink,
@@ -113,6 +117,8 @@ impl Command {
             ToggleStar => ("toggle_star", "Toggle star", &["s"]),
             UnreadOnly => ("unread_only", "Show only unread articles", &["U"]),
             Search => ("search", "Search within the current filter", &["/"]),
+            Query => ("query", "Filter by a query (tag:rust unread age:<7d …); empty clears", &[":"]),
+            CycleSort => ("cycle_sort", "Sort: newest, oldest, by feed, unread first", &["S"]),
             NextUnread => ("next_unread", "Next unread article", &["n"]),
             OpenLink => ("open_link", "Open the article (or link N) in the browser", &["o"]),
             CopyLink => ("copy_link", "Copy the article link (or link N)", &["y"]),

@@ -6,6 +6,7 @@ mod load;
 mod paths;
 pub mod sync;
 pub mod theme;
+pub mod views;
 
 pub use load::{ConfigError, error_at, located_error};
 pub use paths::Paths;
@@ -21,6 +22,19 @@ pub struct Config {
     pub keys: keys::KeyBindings,
     pub theme: theme::Theme,
     pub sync: sync::SyncSettings,
+    /// Saved views, in the order shown.
+    #[serde(rename = "view")]
+    pub views: Vec<views::View>,
+    #[serde(rename = "ignore")]
+    pub ignore: Vec<views::Ignore>,
+    pub notify: views::Notify,
+}
+
+impl Config {
+    /// The ignore rules, for the store.
+    pub fn ignore_rules(&self) -> Vec<crate::model::IgnoreRule> {
+        self.ignore.iter().map(views::Ignore::rule).collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -147,6 +161,27 @@ mod tests {
         assert!(msg.starts_with("c.toml:1: sync: no password"), "{msg}");
         let text = "[sync]\nservice = \"none\"\n";
         assert_eq!(Config::parse(text, "c.toml").expect("off").sync.service(), None);
+    }
+
+    #[test]
+    fn views_rules_and_notify_parse_and_a_bad_query_names_its_line() {
+        let text = "[[view]]\nname = \"Rust, unread\"\nquery = \"tag:rust unread\"\nsort = \"oldest\"\n\
+                    [[ignore]]\nquery = \"feed:phoronix title:sponsored\"\nmode = \"drop\"\n\
+                    [[ignore]]\nquery = \"tag:sports\"\n\
+                    [notify]\nquery = \"tag:security\"\ncommand = [\"notify-send\", \"{count}\"]\n";
+        let c = Config::parse(text, "c.toml").expect("parses");
+        assert_eq!(c.views[0].name, "Rust, unread");
+        assert_eq!(c.views[0].query.to_string(), "tag:rust unread");
+        assert_eq!(c.views[0].sort, Some(crate::model::Sort::Oldest));
+        let rules = c.ignore_rules();
+        assert!(rules[0].drop && !rules[1].drop, "{rules:?}");
+        assert_eq!(c.notify.query.as_ref().map(ToString::to_string).as_deref(), Some("tag:security"));
+        let text = "[[view]]\nname = \"x\"\nquery = \"age:<7x\"\n";
+        let msg = Config::parse(text, "c.toml").expect_err("bad query").to_string();
+        assert_eq!(msg, "c.toml:3: view[1].query: age:<7x: unknown unit \"x\" at column 6");
+        let text = "[[ignore]]\nquery = \"tag:x\"\nmode = \"delete\"\n";
+        let msg = Config::parse(text, "c.toml").expect_err("bad mode").to_string();
+        assert!(msg.starts_with("c.toml:3: ignore[1].mode: "), "{msg}");
     }
 
     #[test]

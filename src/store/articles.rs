@@ -4,10 +4,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::feeds::{FEED_TAG_LIST, FEED_TITLE};
-use super::filter::{Condition, condition};
+use super::filter::{Condition, condition, order_by};
 use super::search::index_article;
 use super::{Result, Store, from_ts, split_list, to_ts};
-use crate::model::{Article, ArticleId, ArticleSummary, Change, FeedId, Filter, FullText, Media};
+use crate::model::{Article, ArticleId, ArticleSummary, Change, FeedId, Filter, FullText, Media, Sort};
 use crate::sanitize::{clean, clean_line};
 
 /// The columns `summary_from_row` reads, in order. Categories the feed already carries as
@@ -50,22 +50,24 @@ fn media_from_json(json: Option<String>) -> Media {
 }
 
 /// The articles matching a condition with `n`, their position in the list order (from 0).
-fn numbered(condition: &str) -> String {
+fn numbered(condition: &str, sort: Sort) -> String {
     format!(
-        "SELECT a.id, a.read, row_number() OVER (ORDER BY a.date DESC, a.id DESC) - 1 AS n
-         FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {condition}"
+        "SELECT a.id, a.read, row_number() OVER (ORDER BY {}) - 1 AS n
+         FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {condition}",
+        order_by(sort)
     )
 }
 
 impl Store {
-    /// Articles of subscribed feeds matching the filter, newest first (then highest id),
-    /// `limit` rows from `offset`.
+    /// Articles of subscribed feeds matching the filter, in its order (by default newest first,
+    /// then highest id), `limit` rows from `offset`.
     pub fn articles(&self, filter: &Filter, offset: u32, limit: u32) -> Result<Vec<ArticleSummary>> {
         let Condition { sql, mut params } = condition(filter);
         let query = format!(
             "SELECT {} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}
-             ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?",
-            summary_columns()
+             ORDER BY {} LIMIT ? OFFSET ?",
+            summary_columns(),
+            order_by(filter.sort)
         );
         params.push(i64::from(limit).into());
         params.push(i64::from(offset).into());
@@ -98,8 +100,10 @@ impl Store {
     /// `articles` counts them): its position and id. For "next unread" past the loaded rows.
     pub fn next_unread_after(&self, filter: &Filter, after: u32) -> Result<Option<(u32, ArticleId)>> {
         let Condition { sql, mut params } = condition(filter);
-        let query =
-            format!("SELECT n, id FROM ({}) WHERE n > ? AND read = 0 ORDER BY n LIMIT 1", numbered(&sql));
+        let query = format!(
+            "SELECT n, id FROM ({}) WHERE n > ? AND read = 0 ORDER BY n LIMIT 1",
+            numbered(&sql, filter.sort)
+        );
         params.push(i64::from(after).into());
         let found = self
             .conn
@@ -112,7 +116,7 @@ impl Store {
     /// Where article `id` is listed under `filter` (positions as `articles` counts them), if it is.
     pub fn position_of(&self, filter: &Filter, id: ArticleId) -> Result<Option<u32>> {
         let Condition { sql, mut params } = condition(filter);
-        let query = format!("SELECT n FROM ({}) WHERE id = ?", numbered(&sql));
+        let query = format!("SELECT n FROM ({}) WHERE id = ?", numbered(&sql, filter.sort));
         params.push(id.0.into());
         let found =
             self.conn.prepare_cached(&query)?.query_row(params_from_iter(params), |r| r.get(0)).optional()?;
@@ -122,7 +126,7 @@ impl Store {
     /// How many articles of subscribed feeds are starred (the tags pane's Starred row).
     pub fn starred_count(&self) -> Result<u32> {
         let sql = "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id
-                   WHERE a.starred = 1 AND f.subscribed = 1";
+                   WHERE a.starred = 1 AND a.hidden = 0 AND f.subscribed = 1";
         Ok(self.conn.prepare_cached(sql)?.query_row([], |r| r.get(0))?)
     }
 

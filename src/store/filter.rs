@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 
 use super::norm_tag;
 use super::search::fts_query;
-use crate::model::Filter;
+use crate::model::{Filter, Sort};
 
 /// A WHERE clause and its positional parameters.
 pub(super) struct Condition {
@@ -16,7 +16,10 @@ impl Condition {
     /// True when the filter reduces to "every article of subscribed feeds", maybe per feed
     /// and/or unread only: the per-feed counters answer those counts.
     pub fn countable_from_feeds(filter: &Filter) -> bool {
-        !filter.starred_only && active_tags(filter).is_empty() && search_query(filter).is_none()
+        !filter.starred_only
+            && active_tags(filter).is_empty()
+            && search_query(filter).is_none()
+            && filter.query.is_none()
     }
 }
 
@@ -31,10 +34,20 @@ pub(super) fn search_query(filter: &Filter) -> Option<String> {
     filter.search.as_deref().and_then(fts_query)
 }
 
+/// The list's ORDER BY: every order ends on the id, so positions are stable.
+pub(super) fn order_by(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Newest => "a.date DESC, a.id DESC",
+        Sort::Oldest => "a.date, a.id",
+        Sort::Feed => "f.position, f.id, a.date DESC, a.id DESC",
+        Sort::UnreadFirst => "a.read, a.date DESC, a.id DESC",
+    }
+}
+
 /// Literal `a.read = 0` / `a.starred = 1` (not parameters) so SQLite can pick the partial
-/// indexes built on exactly those conditions.
+/// indexes built on exactly those conditions. Articles an ignore rule hides are never listed.
 pub(super) fn condition(filter: &Filter) -> Condition {
-    let mut sql = String::from("f.subscribed = 1");
+    let mut sql = String::from("f.subscribed = 1 AND a.hidden = 0");
     let mut params = Vec::new();
     if let Some(feed) = filter.feed {
         sql.push_str(" AND a.feed_id = ?");
@@ -58,6 +71,10 @@ pub(super) fn condition(filter: &Filter) -> Condition {
     if let Some(query) = search_query(filter) {
         sql.push_str(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
         params.push(Value::Text(query));
+    }
+    if let Some(query) = &filter.query {
+        sql.push_str(" AND ");
+        super::query::compile(query, chrono::Utc::now(), &mut sql, &mut params);
     }
     Condition { sql, params }
 }

@@ -216,6 +216,62 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_by_item ON outbox(remote_id);
 ";
 
+/// Version 8: queries and ignore rules. `hidden` marks articles an ignore rule hides: kept (so a
+/// changed rule can show them again) but neither listed nor counted, so the counters' triggers
+/// now leave them out, and a change of `hidden` moves an article in or out of its counts. Partial
+/// indexes let `has:enclosure` and `has:fulltext` read the few bodies that qualify.
+pub const V8: &str = "
+ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX bodies_with_enclosures ON article_bodies(article_id)
+    WHERE substr(media, 1, 14) = '{\"enclosures\":';
+CREATE INDEX bodies_with_full_text ON article_bodies(article_id) WHERE full_text IS NOT NULL;
+
+DROP TRIGGER articles_count_insert;
+CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN
+    UPDATE feeds SET total = total + (new.hidden = 0), unread = unread + (new.read = 0 AND new.hidden = 0)
+    WHERE id = new.feed_id;
+END;
+DROP TRIGGER articles_count_delete;
+CREATE TRIGGER articles_count_delete AFTER DELETE ON articles BEGIN
+    UPDATE feeds SET total = total - (old.hidden = 0), unread = unread - (old.read = 0 AND old.hidden = 0)
+    WHERE id = old.feed_id;
+END;
+DROP TRIGGER articles_count_read;
+CREATE TRIGGER articles_count_read AFTER UPDATE OF read ON articles
+WHEN old.read IS NOT new.read AND old.hidden = 0 AND new.hidden = 0 BEGIN
+    UPDATE feeds SET unread = unread + (new.read = 0) - (old.read = 0) WHERE id = new.feed_id;
+    UPDATE category_counts SET unread = unread + (new.read = 0) - (old.read = 0)
+    WHERE feed_id = new.feed_id
+      AND norm IN (SELECT norm FROM article_categories WHERE article_id = new.id);
+END;
+-- Also covers an update of read and hidden together (the trigger above then stays out).
+CREATE TRIGGER articles_count_hidden AFTER UPDATE OF hidden ON articles
+WHEN old.hidden IS NOT new.hidden BEGIN
+    UPDATE feeds SET total = total + (new.hidden = 0) - (old.hidden = 0),
+                     unread = unread + (new.read = 0 AND new.hidden = 0) - (old.read = 0 AND old.hidden = 0)
+    WHERE id = new.feed_id;
+    UPDATE category_counts SET total = total + (new.hidden = 0) - (old.hidden = 0),
+                     unread = unread + (new.read = 0 AND new.hidden = 0) - (old.read = 0 AND old.hidden = 0)
+    WHERE feed_id = new.feed_id
+      AND norm IN (SELECT norm FROM article_categories WHERE article_id = new.id);
+END;
+DROP TRIGGER categories_count_insert;
+CREATE TRIGGER categories_count_insert AFTER INSERT ON article_categories BEGIN
+    INSERT INTO category_counts (norm, feed_id, total, unread)
+    SELECT new.norm, feed_id, hidden = 0, read = 0 AND hidden = 0 FROM articles WHERE id = new.article_id
+    ON CONFLICT (norm, feed_id) DO UPDATE
+    SET total = total + excluded.total, unread = unread + excluded.unread;
+END;
+DROP TRIGGER categories_count_delete;
+CREATE TRIGGER categories_count_delete AFTER DELETE ON article_categories BEGIN
+    UPDATE category_counts
+    SET total = total - (SELECT hidden = 0 FROM articles WHERE id = old.article_id),
+        unread = unread - (SELECT read = 0 AND hidden = 0 FROM articles WHERE id = old.article_id)
+    WHERE feed_id = (SELECT feed_id FROM articles WHERE id = old.article_id)
+      AND norm = old.norm;
+END;
+";
+
 const STEPS: &[Step] = &[
     Step { sql: V1, after: None },
     Step { sql: V2, after: Some(super::search::index_all) },
@@ -224,6 +280,7 @@ const STEPS: &[Step] = &[
     Step { sql: V5, after: None },
     Step { sql: V6, after: None },
     Step { sql: V7, after: None },
+    Step { sql: V8, after: None },
 ];
 
 /// The schema version this build writes.

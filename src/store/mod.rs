@@ -12,9 +12,12 @@ mod filter;
 mod fingerprint;
 pub mod migrations;
 mod plain_text;
+mod query;
 mod remote;
+mod rules;
 pub use remote::{Outgoing, Saved, SyncState};
 mod save;
+pub use rules::RulesApplied;
 pub use save::PreparedFeed;
 mod search;
 mod tags;
@@ -117,6 +120,8 @@ pub struct SaveStats {
 /// per thread that needs one (they are `Send`, not `Sync`).
 pub struct Store {
     conn: Connection,
+    /// The ignore rules new articles meet, as the database records them (see `rules`).
+    rules: Vec<crate::model::IgnoreRule>,
 }
 
 /// How long a statement waits for another handle's write lock before giving up.
@@ -147,9 +152,11 @@ impl Store {
              PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES};
              PRAGMA journal_size_limit = 67108864;"
         ))?;
-        let mut store = Store { conn };
+        query::register_fold(&conn)?;
+        let mut store = Store { conn, rules: Vec::new() };
         migrations::migrate(&mut store.conn)?;
         search::create_queue(&store.conn)?;
+        store.rules = rules::recorded(&store.conn)?;
         Ok(store)
     }
 

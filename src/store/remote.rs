@@ -59,7 +59,7 @@ pub(super) fn queue_changes(tx: &Connection, ids: &[ArticleId], change: Change) 
     Ok(())
 }
 
-fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(super) fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
         .query_row([key], |r| r.get::<_, Option<String>>(0))
@@ -67,7 +67,7 @@ fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
         .flatten())
 }
 
-fn set_meta(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+pub(super) fn set_meta(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
     conn.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
         .execute(params![key, value])?;
     Ok(())
@@ -149,9 +149,10 @@ impl Store {
         let prepared: Vec<(FeedId, PreparedFeed)> =
             groups.into_iter().map(|(feed, update)| (feed, PreparedFeed::new(update))).collect();
         let now = now_ts();
+        let rules = self.rules.clone();
         let tx = self.write()?;
         for (feed, prepared) in &prepared {
-            saved.new += save_in(&tx, *feed, prepared, now)?.new;
+            saved.new += save_in(&tx, *feed, prepared, now, &rules)?.new;
         }
         flush_queue(&tx)?;
         {

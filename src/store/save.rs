@@ -10,7 +10,7 @@ use super::fingerprint::fingerprint;
 use super::plain_text::plain_text;
 use super::search::{flush_queue, queue_text, search_body};
 use super::{FeedUpdate, Result, SaveStats, Store, StoreError, norm_tag, now_ts, to_ts};
-use crate::model::{FeedId, Media, NewArticle};
+use crate::model::{FeedId, IgnoreRule, Media, NewArticle};
 use crate::sanitize::clean_cow;
 use crate::sanitize::clean_line;
 
@@ -130,8 +130,9 @@ impl Store {
     }
 
     fn save_prepared_feed(&mut self, feed: FeedId, prepared: &PreparedFeed) -> Result<SaveStats> {
+        let rules = self.rules.clone();
         let tx = self.write()?;
-        let stats = save_in(&tx, feed, prepared, now_ts())?;
+        let stats = save_in(&tx, feed, prepared, now_ts(), &rules)?;
         flush_queue(&tx)?;
         tx.commit()?;
         Ok(stats)
@@ -151,10 +152,11 @@ impl Store {
         let now = now_ts();
         // No savepoint per feed on the common path: they cost a fifth of a refresh's writing.
         // When a feed fails, the batch rolls back and each feed is saved on its own instead.
+        let rules = self.rules.clone();
         let tx = self.write()?;
         let mut results = Vec::with_capacity(feeds.len());
         for (feed, prepared) in feeds {
-            match save_in(&tx, *feed, prepared, now) {
+            match save_in(&tx, *feed, prepared, now, &rules) {
                 Ok(stats) => results.push(Ok(stats)),
                 Err(_) => break,
             }
@@ -170,8 +172,14 @@ impl Store {
 }
 
 /// Saves one feed inside the caller's transaction. New and changed articles wait in the search
-/// queue: the caller flushes it before committing.
-pub(super) fn save_in(tx: &Connection, feed: FeedId, prepared: &PreparedFeed, now: i64) -> Result<SaveStats> {
+/// queue: the caller flushes it before committing. New articles then meet the ignore rules.
+pub(super) fn save_in(
+    tx: &Connection,
+    feed: FeedId,
+    prepared: &PreparedFeed,
+    now: i64,
+    rules: &[IgnoreRule],
+) -> Result<SaveStats> {
     let update = &prepared.update;
     let (max_articles, old_hash): (Option<i64>, Option<Vec<u8>>) = tx
         .prepare_cached(
@@ -215,17 +223,23 @@ pub(super) fn save_in(tx: &Connection, feed: FeedId, prepared: &PreparedFeed, no
         }
     }
     let mut present = Vec::with_capacity(prepared.items.len());
+    let mut new = Vec::new();
     // Feeds list newest first: inserting backwards gives the top item the highest id, which
     // breaks ties between equal dates the way the feed ordered them.
     for item in prepared.items.iter().rev() {
         let (id, outcome) = upsert(tx, feed.0, item, now)?;
         match outcome {
-            Outcome::New => stats.new += 1,
+            Outcome::New => {
+                stats.new += 1;
+                new.push(id);
+            }
             Outcome::Updated => stats.updated += 1,
             Outcome::Unchanged => {}
         }
         present.push(id);
     }
+    let dropped = super::rules::apply_to_new(tx, rules, &new)?;
+    stats.new = stats.new.saturating_sub(dropped as _);
     if let Some(max) = max_articles {
         prune(tx, feed.0, max, &present)?;
     }

@@ -11,11 +11,7 @@ use super::plain_text::plain_text;
 /// splits them and each is quoted, so quotes, operators and punctuation (`c++ "quote`, `NEAR(`,
 /// `-x`) are plain text. None when the text holds no word at all.
 pub(super) fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
+    let terms: Vec<String> = crate::query::words(text).map(|w| format!("\"{w}\"*")).collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::app::{Action, ArticlePage, Effect, TagList};
-use crate::model::{ArticleId, FeedSpec, FullText};
+use crate::model::{ArticleId, FeedSpec, Filter, FullText};
 use crate::store::{FeedUpdate, Store};
 
 pub enum DbRequest {
@@ -63,7 +63,7 @@ fn serve(mut store: Store, rx: mpsc::Receiver<DbRequest>, tx: UnboundedSender<Ac
 fn superseded(req: &DbRequest, later: &[DbRequest]) -> bool {
     let kind = |r: &DbRequest| match r {
         DbRequest::Effect(Effect::LoadFeeds) => Some(0),
-        DbRequest::Effect(Effect::LoadTags) => Some(1),
+        DbRequest::Effect(Effect::LoadTags { .. }) => Some(1),
         DbRequest::Effect(Effect::LoadArticles { .. }) => Some(2),
         DbRequest::Effect(Effect::LoadArticle { .. }) => Some(3),
         DbRequest::Effect(Effect::LocateArticle { .. }) => Some(4),
@@ -105,8 +105,21 @@ pub fn answer(store: &mut Store, effect: &Effect) -> Option<Action> {
     let e = |e: crate::store::StoreError| e.to_string();
     Some(match effect {
         Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
-        Effect::LoadTags => Action::TagsLoaded(
-            store.tags().and_then(|tags| Ok(TagList { tags, starred: store.starred_count()? })).map_err(e),
+        Effect::LoadTags { views } => Action::TagsLoaded(
+            store
+                .tags()
+                .and_then(|tags| {
+                    let views = views
+                        .iter()
+                        .map(|q| {
+                            let unread =
+                                Filter { query: Some(q.clone()), unread_only: true, ..Filter::default() };
+                            store.count_articles(&unread)
+                        })
+                        .collect::<Result<_, _>>()?;
+                    Ok(TagList { tags, starred: store.starred_count()?, views })
+                })
+                .map_err(e),
         ),
         Effect::LoadArticles { request, filter, offset, limit } => {
             let page = store.articles(filter, *offset, *limit).and_then(|rows| {

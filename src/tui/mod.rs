@@ -68,6 +68,7 @@ pub async fn run_async(ctx: Context) -> anyhow::Result<()> {
             .sync_feeds(ctx.subscriptions.feeds())
             .context("cannot bring the database in line with feeds.toml")?;
     }
+    store.set_ignore_rules(&ctx.config.ignore_rules()).context("cannot apply the ignore rules")?;
     let (mut term, guard) = terminal::enter().context("cannot set up the terminal")?;
     let result = event_loop(&mut term, ctx, store).await;
     drop(term);
@@ -93,6 +94,7 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
         refresh_minutes,
     };
     let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));
+    state.views = config.views.clone();
     state.last_error = (!warnings.is_empty()).then(|| warnings.join(" · "));
     let styles = Styles::new(&config.theme, Styles::colour_from_env());
     let runner = runner::Runner::new(

@@ -103,7 +103,7 @@ impl Runner {
         }
         match effect {
             Effect::LoadFeeds
-            | Effect::LoadTags
+            | Effect::LoadTags { .. }
             | Effect::LoadArticles { .. }
             | Effect::LoadArticle { .. }
             | Effect::FindNextUnread { .. }

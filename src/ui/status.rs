@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Styles, fit, safe, spread, width_of};
-use crate::app::{Confirm, Mode, Prompt, RefreshStatus, Source, State};
+use crate::app::{ActiveQuery, Confirm, Mode, Prompt, RefreshStatus, Source, State};
+use crate::model::Sort;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     let width = usize::from(area.width);
@@ -50,6 +51,16 @@ pub fn summary(state: &State) -> String {
     if let Some(q) = &state.search {
         parts.push(format!("/{q}"));
     }
+    match &state.query {
+        Some(ActiveQuery { view: Some(i), .. }) => {
+            parts.push(format!("view: {}", state.views.get(*i).map_or("?", |v| v.name.as_str())))
+        }
+        Some(ActiveQuery { query, view: None }) => parts.push(format!(":{query}")),
+        None => {}
+    }
+    if state.sort != Sort::default() {
+        parts.push(state.sort.label().into());
+    }
     if parts.is_empty() {
         parts.push("All".into());
     }
@@ -68,7 +79,9 @@ pub fn summary(state: &State) -> String {
 /// The line editor: label, text scrolled so the cursor stays visible, and the terminal cursor.
 fn prompt(frame: &mut Frame, area: Rect, p: &Prompt, styles: &Styles) {
     let label = p.kind.label();
-    let room = usize::from(area.width).saturating_sub(width_of(label) + 1).max(1);
+    let error = p.error.as_deref().map(|e| fit(&format!("  ! {e}"), usize::from(area.width) / 2));
+    let error_width = error.as_deref().map_or(0, width_of);
+    let room = usize::from(area.width).saturating_sub(width_of(label) + 1 + error_width).max(1);
     let chars: Vec<char> = p.editor.text().chars().collect();
     let cursor = p.editor.cursor();
     // Drop characters from the left until the text before the cursor fits.
@@ -78,7 +91,9 @@ fn prompt(frame: &mut Frame, area: Rect, p: &Prompt, styles: &Styles) {
     }
     let shown: String = chars[start..].iter().collect();
     let before = width_of(&chars[start..cursor].iter().collect::<String>());
-    let line = Line::from(vec![Span::styled(label, styles.title), Span::raw(fit(&shown, room))]);
+    let mut spans = vec![Span::styled(label, styles.title), Span::raw(fit(&shown, room))];
+    spans.extend(error.map(|e| Span::styled(e, styles.error)));
+    let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line).style(styles.status), area);
     let x = area.x + (width_of(label) + before).min(usize::from(area.width.saturating_sub(1))) as u16;
     frame.set_cursor_position(Position::new(x, area.y));

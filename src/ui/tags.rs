@@ -1,11 +1,12 @@
-//! The tags pane: All, Starred, then every tag with its unread count. Selected filters are marked.
+//! The tags pane: All, Starred, the saved views, then every tag, each with its unread count.
+//! Selected filters are marked.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Styles, focused, inner, pane_block, selected_style, spread};
+use super::{Styles, focused, inner, pane_block, safe, selected_style, spread};
 use crate::app::{Load, Pane, State, TagRow};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
@@ -19,7 +20,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     let body = inner(area);
     let width = usize::from(body.width);
     let all_unread: u32 = state.feed_list().iter().map(|f| f.unread).sum();
-    let nothing_picked = state.selected_tags.is_empty() && !state.starred_only && state.feed_filter.is_none();
+    let nothing_picked = state.selected_tags.is_empty()
+        && !state.starred_only
+        && state.feed_filter.is_none()
+        && state.query.is_none();
     let rows = state.tag_rows();
     let lines: Vec<Line> = rows
         .iter()
@@ -30,6 +34,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
             let (name, count, picked) = match row {
                 TagRow::All => ("All".to_string(), Some(all_unread), nothing_picked),
                 TagRow::Starred => ("★ Starred".to_string(), Some(state.starred_count), state.starred_only),
+                TagRow::View(at, view, unread) => {
+                    let picked = state.query.as_ref().is_some_and(|q| q.view == Some(*at));
+                    (format!("» {}", safe(&view.name)), *unread, picked)
+                }
                 TagRow::Tag(t) => {
                     let picked = state.selected_tags.iter().any(|s| s.eq_ignore_ascii_case(&t.tag));
                     (t.tag.clone(), Some(t.unread), picked)

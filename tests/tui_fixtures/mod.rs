@@ -83,7 +83,7 @@ pub fn loaded(size: (u16, u16), total: u32) -> State {
     let mut state = State::new(KeyBindings::default(), Settings::default(), size);
     let fx = app::init(&mut state);
     app::update(&mut state, Action::FeedsLoaded(Ok(feeds())));
-    app::update(&mut state, Action::TagsLoaded(Ok(TagList { tags: tags(), starred: 2 })));
+    app::update(&mut state, Action::TagsLoaded(Ok(TagList { tags: tags(), starred: 2, views: Vec::new() })));
     answer_articles(&mut state, &fx, total);
     state
 }

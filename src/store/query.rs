@@ -1,0 +1,130 @@
+//! A [`Query`] -> an SQL condition over `articles a` joined with `feeds f`, each term on an index
+//! where one exists: tags through `feed_tags` and `article_categories`, words and titles through
+//! the FTS index, dates through `articles_by_date`, read and starred as the literal conditions of
+//! the partial indexes, `has:` through partial indexes on the bodies. Only `author:` reads every
+//! candidate row (authors are not indexed; it narrows other terms well enough).
+
+use chrono::{DateTime, Local, TimeZone, Utc};
+use rusqlite::types::Value;
+
+use super::norm_tag;
+use super::search::fts_query;
+use crate::query::{Expr, Query, Term};
+
+/// The SQL function that folds text for matching as tags are matched (case, Unicode-aware).
+pub(super) const FOLD: &str = "byline_fold";
+
+/// Registers [`FOLD`] on a connection.
+pub(super) fn register_fold(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        FOLD,
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text.map(|t| t.to_lowercase()))
+        },
+    )
+}
+
+/// `EXISTS`-free conditions: SQLite runs each `IN (subquery)` once into a lookup table.
+pub(super) fn compile(query: &Query, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>) {
+    expr(query.expr(), now, sql, params);
+}
+
+fn expr(e: &Expr, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>) {
+    match e {
+        Expr::And(parts) | Expr::Or(parts) => {
+            let joiner = if matches!(e, Expr::And(_)) { " AND " } else { " OR " };
+            sql.push('(');
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    sql.push_str(joiner);
+                }
+                expr(part, now, sql, params);
+            }
+            sql.push(')');
+        }
+        Expr::Not(inner) => {
+            sql.push_str("NOT ");
+            expr(inner, now, sql, params);
+        }
+        Expr::Term(t) => term(t, now, sql, params),
+    }
+}
+
+fn term(t: &Term, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>) {
+    let mut text = |sql: &mut String, fragment: &str, value: String| {
+        sql.push_str(fragment);
+        params.push(Value::Text(value));
+    };
+    match t {
+        Term::Tag(tag) => {
+            let tag = norm_tag(tag);
+            sql.push_str(
+                "(a.feed_id IN (SELECT feed_id FROM feed_tags WHERE norm = ?) \
+                 OR a.id IN (SELECT article_id FROM article_categories WHERE norm = ?))",
+            );
+            params.push(Value::Text(tag.clone()));
+            params.push(Value::Text(tag));
+        }
+        Term::Feed(part) => text(
+            sql,
+            &format!(
+                "a.feed_id IN (SELECT id FROM feeds WHERE instr({FOLD}(coalesce(user_title, '') || char(31) \
+                 || coalesce(site_title, '') || char(31) || url), ?) > 0)"
+            ),
+            norm_tag(part),
+        ),
+        Term::Author(part) => {
+            text(sql, &format!("instr({FOLD}(coalesce(a.author, '')), ?) > 0"), norm_tag(part))
+        }
+        Term::Title(words) => {
+            // The index finds the articles holding the words anywhere; the title check keeps
+            // those whose title holds them (the index has no columns: `detail = none`).
+            sql.push('(');
+            words_in_index(words, sql, params);
+            for word in crate::query::words(words) {
+                sql.push_str(&format!(" AND instr({FOLD}(a.title), ?) > 0"));
+                params.push(Value::Text(word.to_lowercase()));
+            }
+            sql.push(')');
+        }
+        Term::Words(words) => words_in_index(words, sql, params),
+        Term::Unread => sql.push_str("a.read = 0"),
+        Term::Read => sql.push_str("a.read = 1"),
+        Term::Starred => sql.push_str("a.starred = 1"),
+        Term::Age(age) => {
+            let edge = now.timestamp().saturating_sub(age.seconds());
+            sql.push_str(if age.newer { "a.date >= ?" } else { "a.date < ?" });
+            params.push(Value::Integer(edge));
+        }
+        Term::Since(day) => {
+            let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+            // The earliest instant of that day here (a day starting in a DST gap begins later).
+            let start = Local
+                .from_local_datetime(&midnight)
+                .earliest()
+                .map_or_else(|| midnight.and_utc().timestamp(), |t| t.timestamp());
+            sql.push_str("a.date >= ?");
+            params.push(Value::Integer(start));
+        }
+        Term::HasEnclosure => sql
+            .push_str("a.id IN (SELECT article_id FROM article_bodies WHERE media LIKE '{\"enclosures\":%')"),
+        Term::HasFullText => {
+            sql.push_str("a.id IN (SELECT article_id FROM article_bodies WHERE full_text IS NOT NULL)")
+        }
+    }
+}
+
+fn words_in_index(words: &str, sql: &mut String, params: &mut Vec<Value>) {
+    match fts_query(words) {
+        Some(fts) => {
+            sql.push_str("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+            params.push(Value::Text(fts));
+        }
+        // The parser refuses words without a letter or digit; match nothing rather than all.
+        None => sql.push_str("0"),
+    }
+}
