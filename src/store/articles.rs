@@ -58,19 +58,30 @@ fn numbered(condition: &str, sort: Sort) -> String {
     )
 }
 
+/// The statement behind [`Store::articles`] and its parameters.
+fn list_query(filter: &Filter, offset: u32, limit: u32) -> (String, Vec<rusqlite::types::Value>) {
+    let Condition { sql, mut params } = condition(filter);
+    let query = format!(
+        "SELECT {} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}
+         ORDER BY {} LIMIT ? OFFSET ?",
+        summary_columns(),
+        order_by(filter.sort)
+    );
+    params.push(i64::from(limit).into());
+    params.push(i64::from(offset).into());
+    (query, params)
+}
+
+fn count_query(filter: &Filter) -> (String, Vec<rusqlite::types::Value>) {
+    let Condition { sql, params } = condition(filter);
+    (format!("SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}"), params)
+}
+
 impl Store {
     /// Articles of subscribed feeds matching the filter, in its order (by default newest first,
     /// then highest id), `limit` rows from `offset`.
     pub fn articles(&self, filter: &Filter, offset: u32, limit: u32) -> Result<Vec<ArticleSummary>> {
-        let Condition { sql, mut params } = condition(filter);
-        let query = format!(
-            "SELECT {} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}
-             ORDER BY {} LIMIT ? OFFSET ?",
-            summary_columns(),
-            order_by(filter.sort)
-        );
-        params.push(i64::from(limit).into());
-        params.push(i64::from(offset).into());
+        let (query, params) = list_query(filter, offset, limit);
         let mut stmt = self.conn.prepare_cached(&query)?;
         let rows =
             stmt.query_map(params_from_iter(params), summary_from_row)?.collect::<rusqlite::Result<_>>()?;
@@ -90,10 +101,28 @@ impl Store {
                 self.conn.prepare_cached(&sql)?.query_row([filter.feed.map(|f| f.0)], |r| r.get(0))?;
             return Ok(u32::try_from(n).unwrap_or(0));
         }
-        let Condition { sql, params } = condition(filter);
-        let query = format!("SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}");
+        let (query, params) = count_query(filter);
         let n: u32 = self.conn.prepare_cached(&query)?.query_row(params_from_iter(params), |r| r.get(0))?;
         Ok(n)
+    }
+
+    /// SQLite's plan for the first page of `articles(filter)`, a line a step: for the test that
+    /// every query term uses its index.
+    pub fn explain_articles(&self, filter: &Filter) -> Result<Vec<String>> {
+        let (query, params) = list_query(filter, 0, crate::app::WINDOW);
+        self.explain(&query, params)
+    }
+
+    /// SQLite's plan for `count_articles(filter)` when the counters cannot answer it.
+    pub fn explain_count(&self, filter: &Filter) -> Result<Vec<String>> {
+        let (query, params) = count_query(filter);
+        self.explain(&query, params)
+    }
+
+    fn explain(&self, query: &str, params: Vec<rusqlite::types::Value>) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {query}"))?;
+        let rows = stmt.query_map(params_from_iter(params), |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The first unread article listed after position `after` under `filter` (positions as

@@ -110,8 +110,10 @@ fn term(t: &Term, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>)
             sql.push_str("a.date >= ?");
             params.push(Value::Integer(start));
         }
-        Term::HasEnclosure => sql
-            .push_str("a.id IN (SELECT article_id FROM article_bodies WHERE media LIKE '{\"enclosures\":%')"),
+        // Exactly the partial index's condition, or SQLite will not use it.
+        Term::HasEnclosure => sql.push_str(
+            "a.id IN (SELECT article_id FROM article_bodies WHERE substr(media, 1, 14) = '{\"enclosures\":')",
+        ),
         Term::HasFullText => {
             sql.push_str("a.id IN (SELECT article_id FROM article_bodies WHERE full_text IS NOT NULL)")
         }
