@@ -52,7 +52,7 @@ fn submit(state: &mut State) -> Vec<Effect> {
         }
         PromptKind::Query => match Query::parse(&text) {
             Ok(query) => {
-                state.query = Some(ActiveQuery { query, view: None });
+                state.query = Some(ActiveQuery { query, view: None, sort: None });
                 state.focus = Pane::Articles;
                 nav::reset_articles(state)
             }

@@ -137,6 +137,8 @@ pub struct ActiveQuery {
     pub query: Query,
     /// The saved view it comes from (an index in `State::views`); None: typed.
     pub view: Option<usize>,
+    /// The view's own order, in force while it is chosen (until the user cycles the order).
+    pub sort: Option<Sort>,
 }
 
 /// The visible window of the article list.
@@ -325,6 +327,7 @@ pub struct State {
     pub views: Vec<View>,
     pub view_unread: Vec<u32>,
     pub query: Option<ActiveQuery>,
+    /// The order the user picked (`S`); see [`State::sort`].
     pub sort: Sort,
     pub articles: Articles,
     pub reader: Reader,
@@ -383,8 +386,13 @@ impl State {
             starred_only: self.starred_only,
             search: self.search.clone(),
             query: self.query.as_ref().map(|q| q.query.clone()),
-            sort: self.sort,
+            sort: self.sort(),
         }
+    }
+
+    /// The article list's order: the chosen view's own, else the user's.
+    pub fn sort(&self) -> Sort {
+        self.query.as_ref().and_then(|q| q.sort).unwrap_or(self.sort)
     }
 
     /// The views' queries, for loading their counts with the tags.

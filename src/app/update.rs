@@ -114,7 +114,10 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::CycleSort => {
-            state.sort = state.sort.next();
+            state.sort = state.sort().next();
+            if let Some(q) = &mut state.query {
+                q.sort = None;
+            }
             state.message = Some(format!("sorted {}", state.sort.label()));
             nav::reset_articles(state)
         }
@@ -258,10 +261,7 @@ fn apply_pick(state: &mut State, toggle: bool) -> bool {
         }
         Some(Pick::View(i)) => {
             let view = &state.views[i];
-            if let Some(sort) = view.sort {
-                state.sort = sort;
-            }
-            state.query = Some(ActiveQuery { query: view.query.clone(), view: Some(i) });
+            state.query = Some(ActiveQuery { query: view.query.clone(), view: Some(i), sort: view.sort });
             if !toggle {
                 state.selected_tags.clear();
                 state.starred_only = false;

@@ -49,7 +49,7 @@ pub fn list(ctx: &Context, query: &ArticleQuery) -> anyhow::Result<()> {
         unread_only: query.unread,
         starred_only: query.starred,
         search: query.search.clone().filter(|s| !s.trim().is_empty()),
-        query: query.query.clone(),
+        query: parse_query(query.query.as_deref())?,
         sort: query.sort.into(),
     };
     let articles = store.articles(&filter, 0, query.limit.unwrap_or(u32::MAX))?;
@@ -63,6 +63,11 @@ pub fn list(ctx: &Context, query: &ArticleQuery) -> anyhow::Result<()> {
         println!("{:>6} {flags} {}  {:<20.20}  {}", a.id.0, a.date.format("%Y-%m-%d"), a.feed_title, a.title);
     }
     Ok(())
+}
+
+/// `--query`'s text parsed, or its error in one line (clap's own would add a help hint).
+pub(super) fn parse_query(text: Option<&str>) -> anyhow::Result<Option<crate::query::Query>> {
+    text.map(|t| crate::query::Query::parse(t).map_err(|e| anyhow::anyhow!("--query: {e}"))).transpose()
 }
 
 pub fn show(ctx: &Context, id: i64, width: u16) -> anyhow::Result<()> {

@@ -14,7 +14,7 @@ pub fn mark_read(ctx: &Context, target: &MarkTarget) -> anyhow::Result<()> {
     let filter = Filter {
         feed: target.feed.as_deref().map(|url| ctx.feed_id(&store, url)).transpose()?,
         tags: target.tag.iter().cloned().collect(),
-        query: target.query.clone(),
+        query: super::articles::parse_query(target.query.as_deref())?,
         ..Filter::default()
     };
     let changed = store.mark_filter_read(&filter)?;

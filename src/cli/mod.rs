@@ -143,7 +143,7 @@ pub struct ArticleQuery {
     pub search: Option<String>,
     /// Only articles matching this query (`tag:rust unread -title:sponsored age:<7d`; see README).
     #[arg(long, short = 'q', value_name = "QUERY")]
-    pub query: Option<crate::query::Query>,
+    pub query: Option<String>,
     /// List order.
     #[arg(long, value_enum, default_value_t = SortArg::Newest)]
     pub sort: SortArg,
@@ -170,7 +170,7 @@ pub struct MarkTarget {
     pub tag: Option<String>,
     /// Every article matching this query (`feed:lwn age:>7d`; see README).
     #[arg(long, short = 'q', value_name = "QUERY")]
-    pub query: Option<crate::query::Query>,
+    pub query: Option<String>,
 }
 
 /// `--sort`'s values, as the list's orders.

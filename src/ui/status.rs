@@ -55,11 +55,11 @@ pub fn summary(state: &State) -> String {
         Some(ActiveQuery { view: Some(i), .. }) => {
             parts.push(format!("view: {}", state.views.get(*i).map_or("?", |v| v.name.as_str())))
         }
-        Some(ActiveQuery { query, view: None }) => parts.push(format!(":{query}")),
+        Some(ActiveQuery { query, view: None, .. }) => parts.push(format!(":{query}")),
         None => {}
     }
-    if state.sort != Sort::default() {
-        parts.push(state.sort.label().into());
+    if state.sort() != Sort::default() {
+        parts.push(state.sort().label().into());
     }
     if parts.is_empty() {
         parts.push("All".into());
