@@ -1,8 +1,10 @@
 //! Settings: the embedded defaults (config/config.toml) with the user's file layered over them,
 //! the subscription list (feeds.toml) and the XDG paths.
 
+pub mod handoff;
 pub mod keys;
 mod load;
+pub mod openers;
 mod paths;
 pub mod sync;
 pub mod theme;
@@ -21,6 +23,12 @@ pub struct Config {
     pub keys: keys::KeyBindings,
     pub theme: theme::Theme,
     pub sync: sync::SyncSettings,
+    /// `[[command]]`: keys that hand the current article to a program.
+    #[serde(rename = "command")]
+    pub commands: Vec<handoff::HandOff>,
+    /// `[[opener]]`: programs for links and enclosures by type or address, before the browser.
+    #[serde(rename = "opener")]
+    pub openers: Vec<openers::Opener>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -87,6 +95,9 @@ impl Config {
         let config: Config = toml::from_str(text).map_err(|e| located_error(text, file, &e))?;
         if let Some((key, message)) = sync::problem(&config.sync) {
             return Err(error_at(text, file, key_offset(text, "sync", key), message));
+        }
+        if let Some((offset, message)) = handoff::problem(&config.commands, &config.keys) {
+            return Err(error_at(text, file, offset, message));
         }
         Ok(config)
     }
