@@ -132,6 +132,23 @@ mod tests {
     }
 
     #[test]
+    fn the_commented_command_and_opener_examples_parse() {
+        // Each example block: from a commented `[[table]]` header to the next blank line.
+        let mut examples = String::new();
+        let mut inside = false;
+        for line in DEFAULT_CONFIG.lines() {
+            inside = (inside || line.starts_with("# [[")) && !line.is_empty();
+            if inside {
+                let line = line.strip_prefix('#').unwrap_or(line);
+                examples.push_str(line.strip_prefix(' ').unwrap_or(line));
+                examples.push('\n');
+            }
+        }
+        let parsed = Config::parse(&examples, "examples").expect("the examples are valid");
+        assert_eq!((parsed.commands.len(), parsed.openers.len()), (2, 3), "{examples}");
+    }
+
+    #[test]
     fn user_file_overrides_only_what_it_names() {
         let c = Config::parse("[general]\nrefresh_minutes = 15\n", "c.toml").expect("parses");
         assert_eq!(c.general.refresh_minutes, 15);
