@@ -143,11 +143,16 @@ impl Runner {
         });
         if let Some((program, argv)) = opener {
             // Waited for, to log what it says and tell when it fails.
-            return on_own_thread(move || {
+            let job_tx = tx.clone();
+            let started = on_own_thread(move || {
                 if let Err(e) = crate::handoff::run(&program, &argv, None) {
-                    let _ = tx.send(Action::Failed(format!("{program}: {e}")));
+                    let _ = job_tx.send(Action::Failed(format!("{program}: {e}")));
                 }
             });
+            if let Err(e) = started {
+                let _ = tx.send(Action::Failed(e));
+            }
+            return;
         }
         // Starting a program forks: off the event loop.
         let command = external::browser_command(&self.browser);
@@ -161,12 +166,15 @@ impl Runner {
     /// Runs a `[[command]]`, first asking the database thread for the article's body when the
     /// program wants its text.
     fn hand_off(&self, label: String, argv: Vec<String>, stdin: Option<ArticleId>) {
-        let (tx, db) = (self.tx.clone(), self.db.clone());
-        on_own_thread(move || {
+        let (tx, db, name) = (self.tx.clone(), self.db.clone(), label.clone());
+        let started = on_own_thread(move || {
             let text = stdin.map(|id| article_text(&db, id)).transpose();
             let result = text.and_then(|text| crate::handoff::run(&label, &argv, text.as_deref()));
             let _ = tx.send(Action::HandedOff { label, result });
         });
+        if let Err(e) = started {
+            self.send(Action::HandedOff { label: name, result: Err(e) });
+        }
     }
 
     /// Lays the body out on a blocking thread through text's cache of recent (content, width)
@@ -330,10 +338,12 @@ impl Runner {
 
 /// Runs `job` on a thread of its own, not the runtime's: a program may run for minutes, and the
 /// runtime waits for its blocking tasks when the reader quits.
-fn on_own_thread(job: impl FnOnce() + Send + 'static) {
-    if let Err(e) = std::thread::Builder::new().name("byline-program".into()).spawn(job) {
-        tracing::warn!("cannot start a thread for a program: {e}");
-    }
+fn on_own_thread(job: impl FnOnce() + Send + 'static) -> Result<(), String> {
+    std::thread::Builder::new()
+        .name("byline-program".into())
+        .spawn(job)
+        .map(drop)
+        .map_err(|e| format!("cannot start a thread for the program: {e}"))
 }
 
 /// An article's body as plain text, the way the reader's text reads (blocks as paragraphs).
