@@ -8,6 +8,7 @@ pub mod demo;
 pub mod extract;
 pub mod fetch;
 pub mod fulltext;
+pub mod handoff;
 pub mod import;
 pub mod logging;
 pub mod memory;

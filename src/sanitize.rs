@@ -39,6 +39,16 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// Only web links go to other programs (the browser, openers, commands): nothing a program could
+/// take as an option or a file. Returns the URL as the parser normalised it (no stray spaces,
+/// controls percent-encoded).
+pub fn web_link(url: &str) -> Result<String, String> {
+    match url::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") => Ok(u.to_string()),
+        _ => Err(format!("not a web link: {}", clean_line(url))),
+    }
+}
+
 /// Like [`clean`], and folds every run of whitespace (newlines included) into one space and trims:
 /// for one-line fields such as titles, authors and tags.
 pub fn clean_line(text: &str) -> String {
@@ -186,6 +196,13 @@ mod tests {
                 assert_eq!(needs_cleaning(s.as_bytes()), clean(&s) != s, "U+{:04X} at {pad}", c as u32);
             }
         }
+    }
+
+    #[test]
+    fn only_web_links_go_to_programs() {
+        assert_eq!(web_link(" https://example.com/a\tb ").as_deref(), Ok("https://example.com/ab"));
+        assert!(web_link("--help").is_err());
+        assert!(web_link("file:///etc/passwd").is_err());
     }
 
     #[test]

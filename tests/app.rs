@@ -2,6 +2,8 @@
 
 #[path = "app/fulltext.rs"]
 mod fulltext;
+#[path = "app/handoff.rs"]
+mod handoff;
 mod tui_fixtures;
 
 use byline::app::{
@@ -339,7 +341,7 @@ fn links_open_and_copy_by_number_in_the_reader() {
     let mut state = loaded(WIDE, 10);
     assert_eq!(
         cmd(&mut state, Command::OpenLink),
-        vec![Effect::OpenUrl("https://feed1.example/post/1".into())]
+        vec![Effect::OpenUrl { url: "https://feed1.example/post/1".into(), mime: None }]
     );
     assert_eq!(
         cmd(&mut state, Command::CopyLink),
@@ -358,7 +360,10 @@ fn links_open_and_copy_by_number_in_the_reader() {
     let digit = app::action_for(&state, Key::plain(KeyCode::Char('2')));
     assert_eq!(digit, Some(Action::Digit('2')));
     app::update(&mut state, Action::Digit('2'));
-    assert_eq!(cmd(&mut state, Command::Open), vec![Effect::OpenUrl("https://feed1.example/rel/2".into())]);
+    assert_eq!(
+        cmd(&mut state, Command::Open),
+        vec![Effect::OpenUrl { url: "https://feed1.example/rel/2".into(), mime: None }]
+    );
     assert!(state.reader.digits.is_empty());
     app::update(&mut state, Action::Digit('3'));
     assert_eq!(

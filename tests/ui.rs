@@ -270,12 +270,19 @@ fn enclosures_are_listed_after_the_links_numbered_on() {
     assert_eq!(at("Enclosures:") + 1, at("[3] https://cdn.example/ep42.mp3 (audio/mpeg, 12.3 MB, 42:17)"));
     assert_eq!(at("Enclosures:") + 2, at("[4] https://cdn.example/ep42.jpg (thumbnail)"));
 
-    // Link 3 is the enclosure, 4 the thumbnail; there is no link 5.
+    // Link 3 is the enclosure (its type goes along, for the openers), 4 the thumbnail; there is
+    // no link 5.
     state.focus = Pane::Reader;
     app::update(&mut state, Action::Digit('3'));
-    assert_eq!(cmd(&mut state, Command::Open), vec![Effect::OpenUrl("https://cdn.example/ep42.mp3".into())]);
+    assert_eq!(
+        cmd(&mut state, Command::Open),
+        vec![Effect::OpenUrl { url: "https://cdn.example/ep42.mp3".into(), mime: Some("audio/mpeg".into()) }]
+    );
     app::update(&mut state, Action::Digit('4'));
-    assert_eq!(cmd(&mut state, Command::Open), vec![Effect::OpenUrl("https://cdn.example/ep42.jpg".into())]);
+    assert_eq!(
+        cmd(&mut state, Command::Open),
+        vec![Effect::OpenUrl { url: "https://cdn.example/ep42.jpg".into(), mime: None }]
+    );
     app::update(&mut state, Action::Digit('5'));
     assert!(cmd(&mut state, Command::OpenLink).is_empty());
     assert_eq!(state.message.as_deref(), Some("no link 5"));
@@ -316,4 +323,20 @@ fn the_feeds_pane_says_until_when_a_feed_is_held_back() {
     state.size = (120, 24);
     let wide = screen(&state);
     assert!(wide.contains("! rate limited until 10:30"), "{wide}");
+}
+
+#[test]
+fn the_help_overlay_lists_the_users_commands() {
+    let mut state = loaded((100, 40), 20);
+    let text = "[[command]]\nkey = \"W\"\ndescription = \"Save to wallabag\"\nrun = [\"wallabag\", \"add\", \"{url}\"]\n";
+    state.handoffs = byline::config::Config::parse(text, "config.toml").expect("valid").commands;
+    cmd(&mut state, Command::Help);
+    let term = draw(&state, false);
+    let buffer = term.backend().buffer();
+    let rows: Vec<String> = (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let help = rows.iter().position(|r| r.contains("F1")).expect("the help row");
+    let own = rows.iter().position(|r| r.contains("W") && r.contains("Save to wallabag"));
+    assert_eq!(own, Some(help + 1), "after the built-in bindings: {rows:#?}");
 }

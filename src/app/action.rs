@@ -82,6 +82,8 @@ pub enum Action {
     },
     /// The periodic refresh timer fired.
     RefreshTimer,
+    /// The key of the user's `[[command]]` number N (in `State::handoffs`).
+    HandOff(usize),
 
     // Results of effects.
     FeedsLoaded(Result<Vec<Feed>, String>),
@@ -147,6 +149,11 @@ pub enum Action {
     ChangesSent(Result<crate::sync::Report, SyncFailure>),
     FeedAdded(Result<String, String>),
     FeedRemoved(Result<String, String>),
+    /// A `[[command]]` program ended (`label` is its description); Err is one line.
+    HandedOff {
+        label: String,
+        result: Result<(), String>,
+    },
     /// An effect failed: one line for the status bar.
     Failed(String),
     /// Something worth telling the user (link copied...).

@@ -67,7 +67,12 @@ pub enum Effect {
         urls: Vec<String>,
         due_only: bool,
     },
-    OpenUrl(String),
+    /// Open a link with the first `[[opener]]` that matches it, else the browser; `mime` is its
+    /// type when known (an enclosure's).
+    OpenUrl {
+        url: String,
+        mime: Option<String>,
+    },
     CopyToClipboard(String),
     /// Resolve (autodiscovery), subscribe, sync the store; answered by `Action::FeedAdded`.
     AddFeed {
@@ -76,5 +81,12 @@ pub enum Effect {
     },
     RemoveFeed {
         url: String,
+    },
+    /// Run a `[[command]]`'s program, the text of article `stdin` on its input when set;
+    /// answered by `Action::HandedOff`.
+    HandOff {
+        label: String,
+        argv: Vec<String>,
+        stdin: Option<ArticleId>,
     },
 }

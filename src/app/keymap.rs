@@ -31,7 +31,8 @@ pub fn action_for(state: &State, key: Key) -> Option<Action> {
             {
                 return Some(Action::Digit(c));
             }
-            state.keys.command(&key).map(Action::Command)
+            let own = || state.handoffs.iter().position(|h| h.key() == key).map(Action::HandOff);
+            state.keys.command(&key).map(Action::Command).or_else(own)
         }
     }
 }

@@ -5,6 +5,7 @@ mod action;
 mod editor;
 mod effect;
 mod fulltext;
+mod handoff;
 mod keymap;
 mod layout;
 mod marks;

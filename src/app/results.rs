@@ -239,6 +239,11 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.message = Some(m);
             Vec::new()
         }
+        Action::HandedOff { label, result: Ok(()) } => {
+            state.message = Some(format!("{label}: done"));
+            Vec::new()
+        }
+        Action::HandedOff { label, result: Err(e) } => failed(state, format!("{label}: {e}")),
         // User actions are handled by `update` itself.
         Action::Command(_)
         | Action::Digit(_)
@@ -248,7 +253,8 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::Resize(..)
         | Action::Click { .. }
         | Action::Wheel { .. }
-        | Action::RefreshTimer => Vec::new(),
+        | Action::RefreshTimer
+        | Action::HandOff(_) => Vec::new(),
     }
 }
 

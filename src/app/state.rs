@@ -1,6 +1,7 @@
 //! Everything the screen shows, and nothing more: the article list is a window of rows around
 //! the selection, never the whole store.
 
+use crate::config::handoff::HandOff;
 use crate::config::keys::KeyBindings;
 use crate::config::views::View;
 use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId, Filter, Sort, TagCount};
@@ -339,6 +340,8 @@ pub struct State {
     pub undo: Vec<Mark>,
     pub settings: Settings,
     pub keys: KeyBindings,
+    /// The user's `[[command]]`s; their keys clash with no binding (the config checks).
+    pub handoffs: Vec<HandOff>,
     pub quit: bool,
     pub(crate) next_request: u64,
 }
@@ -372,6 +375,7 @@ impl State {
             undo: Vec::new(),
             settings,
             keys,
+            handoffs: Vec::new(),
             quit: false,
             next_request: 0,
         }
@@ -439,6 +443,19 @@ impl State {
             self.settings.tz(),
             &self.remove_key(),
         )
+    }
+
+    /// (keys, description) for the help screen: the bindings, then the user's commands.
+    pub fn help_rows(&self) -> Vec<(String, String)> {
+        let mut rows: Vec<(String, String)> =
+            self.keys.help_rows().into_iter().map(|(k, d)| (k, d.to_string())).collect();
+        rows.extend(self.handoffs.iter().map(|h| (h.key().to_string(), h.label())));
+        rows
+    }
+
+    /// Rows of the help screen, without making them.
+    pub fn help_len(&self) -> usize {
+        crate::config::keys::Command::ALL.len() + self.handoffs.len()
     }
 
     pub fn feed_title(&self, id: FeedId) -> Option<&str> {

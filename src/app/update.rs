@@ -41,13 +41,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Click { x, y } => nav::click(state, x, y),
         Action::Wheel { x, y, down } => nav::wheel(state, x, y, down),
         Action::RefreshTimer => start_refresh(state, Vec::new(), false, true),
+        Action::HandOff(index) => super::handoff::start(state, index),
         other => super::results::apply(state, other),
     }
 }
 
 fn command(state: &mut State, c: Command) -> Vec<Effect> {
+    let rows = state.help_len() as u16;
     if let Mode::Help { scroll } = &mut state.mode {
-        let rows = state.keys.help_rows().len() as u16;
         // Scroll no further than the last row at the bottom of the overlay.
         let visible = super::layout::help_height(state.size.1, rows).saturating_sub(2);
         let last = rows.saturating_sub(visible.max(1));
@@ -126,8 +127,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             let target = link_target(state);
             state.reader.digits.clear();
             match target {
-                Ok(url) if c == Command::OpenLink => vec![Effect::OpenUrl(url)],
-                Ok(url) => vec![Effect::CopyToClipboard(url)],
+                Ok((url, mime)) if c == Command::OpenLink => vec![Effect::OpenUrl { url, mime }],
+                Ok((url, _)) => vec![Effect::CopyToClipboard(url)],
                 Err(e) => {
                     state.message = Some(e);
                     Vec::new()
@@ -337,7 +338,8 @@ fn absolute(base: Option<&str>, href: &str) -> String {
         .map_or_else(|| href.to_string(), |u| u.to_string())
 }
 
-fn link_target(state: &State) -> Result<String, String> {
+/// The link `o`/`y` act on, with its type when the feed gave one (an enclosure's).
+fn link_target(state: &State) -> Result<(String, Option<String>), String> {
     if state.focus == Pane::Reader && !state.reader.digits.is_empty() {
         let n: usize = state.reader.digits.parse().unwrap_or(0);
         let links = state.reader.body.loaded().map(|b| b.rendered.links.as_slice()).unwrap_or(&[]);
@@ -345,13 +347,18 @@ fn link_target(state: &State) -> Result<String, String> {
         let attachments = super::reader::attachments(&state.reader);
         let index = n.checked_sub(1);
         return match (index.and_then(|i| links.get(i)), index.and_then(|i| i.checked_sub(links.len()))) {
-            (Some(link), _) => Ok(absolute(base, &link.url)),
-            (None, Some(i)) if i < attachments.len() => Ok(attachments[i].0.to_string()),
+            (Some(link), _) => Ok((absolute(base, &link.url), None)),
+            (None, Some(i)) if i < attachments.len() => {
+                // Enclosures come first among the attachments, in the article's order.
+                let media = state.reader.article().map(|a| &a.media);
+                let mime = media.and_then(|m| m.enclosures.get(i)).and_then(|e| e.mime.clone());
+                Ok((attachments[i].0.to_string(), mime))
+            }
             _ => Err(format!("no link {n}")),
         };
     }
     let article = state.current_article().ok_or("no article selected")?;
-    article.link.clone().ok_or_else(|| "this article has no link".to_string())
+    article.link.clone().map(|url| (url, None)).ok_or_else(|| "this article has no link".to_string())
 }
 
 fn resize(state: &mut State, w: u16, h: u16) -> Vec<Effect> {

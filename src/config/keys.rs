@@ -317,6 +317,13 @@ impl KeyBindings {
     }
 }
 
+/// A key name as a value (`key = "W"` of a `[[command]]`); a bad one fails on its own line.
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Key::parse(&String::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
 /// A command name as a table key; an unknown one fails on its own line.
 struct CommandName(Command);
 

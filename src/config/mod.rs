@@ -1,8 +1,10 @@
 //! Settings: the embedded defaults (config/config.toml) with the user's file layered over them,
 //! the subscription list (feeds.toml) and the XDG paths.
 
+pub mod handoff;
 pub mod keys;
 mod load;
+pub mod openers;
 mod paths;
 pub mod sync;
 pub mod theme;
@@ -28,6 +30,12 @@ pub struct Config {
     #[serde(rename = "ignore")]
     pub ignore: Vec<views::Ignore>,
     pub notify: views::Notify,
+    /// `[[command]]`: keys that hand the current article to a program.
+    #[serde(rename = "command")]
+    pub commands: Vec<handoff::HandOff>,
+    /// `[[opener]]`: programs for links and enclosures by type or address, before the browser.
+    #[serde(rename = "opener")]
+    pub openers: Vec<openers::Opener>,
 }
 
 impl Config {
@@ -102,6 +110,9 @@ impl Config {
         if let Some((key, message)) = sync::problem(&config.sync) {
             return Err(error_at(text, file, key_offset(text, "sync", key), message));
         }
+        if let Some((offset, message)) = handoff::problem(&config.commands, &config.keys) {
+            return Err(error_at(text, file, offset, message));
+        }
         Ok(config)
     }
 }
@@ -132,6 +143,23 @@ mod tests {
     fn embedded_file_documents_exactly_the_defaults() {
         let parsed = Config::parse(DEFAULT_CONFIG, "config.toml").expect("embedded config parses");
         assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn the_commented_command_and_opener_examples_parse() {
+        // Each example block: from a commented `[[table]]` header to the next blank line.
+        let mut examples = String::new();
+        let mut inside = false;
+        for line in DEFAULT_CONFIG.lines() {
+            inside = (inside || line.starts_with("# [[")) && !line.is_empty();
+            if inside {
+                let line = line.strip_prefix('#').unwrap_or(line);
+                examples.push_str(line.strip_prefix(' ').unwrap_or(line));
+                examples.push('\n');
+            }
+        }
+        let parsed = Config::parse(&examples, "examples").expect("the examples are valid");
+        assert_eq!((parsed.commands.len(), parsed.openers.len()), (2, 3), "{examples}");
     }
 
     #[test]

@@ -25,6 +25,12 @@ pub enum DbRequest {
         update: Box<FeedUpdate>,
         then: Action,
     },
+    /// The body a hand-off gives its program, as HTML, sent on `reply` (an mpsc sender: its
+    /// `send` takes `&self`, and the thread answers from a borrowed request).
+    ArticleBody {
+        id: ArticleId,
+        reply: tokio::sync::mpsc::UnboundedSender<Result<String, String>>,
+    },
     /// Save a fetched full text, then answer `Action::FullTextFetched` with it.
     SaveFullText {
         request: u64,
@@ -94,6 +100,16 @@ fn handle(store: &mut Store, req: &DbRequest) -> Option<Action> {
                 Err(err) => Err(format!("cannot save it: {err}")),
             };
             Action::FullTextFetched { request: *request, id: *id, result }
+        }
+        DbRequest::ArticleBody { id, reply } => {
+            // The body the reader opens with: the full text when stored, else the feed's.
+            let body = match store.article(*id) {
+                Ok(Some(article)) => Ok(article.full_text_html.unwrap_or(article.content_html)),
+                Ok(None) => Err("the article is no longer in the store".to_string()),
+                Err(err) => Err(format!("cannot read the article: {err}")),
+            };
+            let _ = reply.send(body);
+            return None;
         }
         DbRequest::Effect(effect) => return answer(store, effect),
     })

@@ -96,6 +96,7 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));
     state.views = config.views.clone();
     state.last_error = (!warnings.is_empty()).then(|| warnings.join(" · "));
+    state.handoffs = config.commands.clone();
     let styles = Styles::new(&config.theme, Styles::colour_from_env());
     let runner = runner::Runner::new(
         store,
@@ -106,7 +107,8 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
         refresh_minutes,
         tx.clone(),
     )?
-    .with_sync(syncer.map(|s| sync_jobs::SyncJobs::new(s, refresh_minutes, tx)));
+    .with_sync(syncer.map(|s| sync_jobs::SyncJobs::new(s, refresh_minutes, tx)))
+    .with_openers(config.openers.clone());
 
     runner.run(app::init(&mut state));
     // The first frame shows the store's rows, not "loading": wait briefly for them.

@@ -13,6 +13,7 @@ use super::db::DbRequest;
 use super::external;
 use super::sync_jobs::SyncJobs;
 use crate::app::{Action, Effect};
+use crate::config::openers::{self, Opener};
 use crate::fetch::Fetcher;
 use crate::model::{ArticleId, FeedSpec};
 use crate::schedule::{Ask, Hold, local_time};
@@ -38,6 +39,8 @@ pub struct Runner {
     /// Set when a sync server is the source: refreshes sync, marks are sent, feeds are added
     /// and removed there.
     sync: Option<SyncJobs>,
+    /// `[[opener]]`s, tried in order before the browser.
+    openers: Vec<Opener>,
 }
 
 impl Runner {
@@ -63,11 +66,17 @@ impl Runner {
             cache: Arc::new(Mutex::new(RenderCache::new(CACHE_SIZE))),
             latest_render: Arc::new(AtomicU64::new(0)),
             sync: None,
+            openers: Vec::new(),
         })
     }
 
     pub fn with_sync(mut self, sync: Option<SyncJobs>) -> Runner {
         self.sync = sync;
+        self
+    }
+
+    pub fn with_openers(mut self, openers: Vec<Opener>) -> Runner {
+        self.openers = openers;
         self
     }
 
@@ -114,21 +123,57 @@ impl Runner {
             Effect::Render { request, id, html, width } => self.render(request, id, html, width),
             Effect::Refresh { urls, due_only } => self.refresh(urls, due_only),
             Effect::FetchFullText { request, id, url } => self.full_text(request, id, url),
-            Effect::OpenUrl(url) => {
-                // Starting a program forks: off the event loop.
-                let (tx, command) = (self.tx.clone(), external::browser_command(&self.browser));
-                tokio::task::spawn_blocking(move || {
-                    if let Err(e) = external::open_in_browser(&command, &url) {
-                        let _ = tx.send(Action::Failed(e));
-                    }
-                });
-            }
+            Effect::OpenUrl { url, mime } => self.open(url, mime),
             Effect::CopyToClipboard(text) => match external::copy_osc52(&mut std::io::stdout(), &text) {
                 Ok(()) => self.send(Action::Info("link copied".into())),
                 Err(e) => self.send(Action::Failed(format!("cannot copy: {e}"))),
             },
             Effect::AddFeed { url, tags } => self.add_feed(url, tags),
             Effect::RemoveFeed { url } => self.remove_feed(url),
+            Effect::HandOff { label, argv, stdin } => self.hand_off(label, argv, stdin),
+        }
+    }
+
+    /// The first opener that matches the link, else the browser.
+    fn open(&self, url: String, mime: Option<String>) {
+        let tx = self.tx.clone();
+        let opener = crate::sanitize::web_link(&url).ok().and_then(|url| {
+            let opener = openers::pick(&self.openers, &url, mime.as_deref())?;
+            Some((opener.program().to_string(), opener.argv(&url)))
+        });
+        if let Some((program, argv)) = opener {
+            // Waited for, to log what it says and tell when it fails.
+            let job_tx = tx.clone();
+            let started = on_own_thread(move || {
+                if let Err(e) = crate::handoff::run(&program, &argv, None) {
+                    let _ = job_tx.send(Action::Failed(format!("{program}: {e}")));
+                }
+            });
+            if let Err(e) = started {
+                let _ = tx.send(Action::Failed(e));
+            }
+            return;
+        }
+        // Starting a program forks: off the event loop.
+        let command = external::browser_command(&self.browser);
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = external::open_in_browser(&command, &url) {
+                let _ = tx.send(Action::Failed(e));
+            }
+        });
+    }
+
+    /// Runs a `[[command]]`, first asking the database thread for the article's body when the
+    /// program wants its text.
+    fn hand_off(&self, label: String, argv: Vec<String>, stdin: Option<ArticleId>) {
+        let (tx, db, name) = (self.tx.clone(), self.db.clone(), label.clone());
+        let started = on_own_thread(move || {
+            let text = stdin.map(|id| article_text(&db, id)).transpose();
+            let result = text.and_then(|text| crate::handoff::run(&label, &argv, text.as_deref()));
+            let _ = tx.send(Action::HandedOff { label, result });
+        });
+        if let Err(e) = started {
+            self.send(Action::HandedOff { label: name, result: Err(e) });
         }
     }
 
@@ -289,6 +334,25 @@ impl Runner {
             let _ = tx.send(Action::FeedRemoved(Err(failure)));
         });
     }
+}
+
+/// Runs `job` on a thread of its own, not the runtime's: a program may run for minutes, and the
+/// runtime waits for its blocking tasks when the reader quits.
+fn on_own_thread(job: impl FnOnce() + Send + 'static) -> Result<(), String> {
+    std::thread::Builder::new()
+        .name("byline-program".into())
+        .spawn(job)
+        .map(drop)
+        .map_err(|e| format!("cannot start a thread for the program: {e}"))
+}
+
+/// An article's body as plain text, the way the reader's text reads (blocks as paragraphs).
+fn article_text(db: &mpsc::Sender<DbRequest>, id: ArticleId) -> Result<String, String> {
+    let stopped = || "the database thread has stopped".to_string();
+    let (reply, mut answer) = tokio::sync::mpsc::unbounded_channel();
+    db.send(DbRequest::ArticleBody { id, reply }).map_err(|_| stopped())?;
+    let html = answer.blocking_recv().ok_or_else(stopped)??;
+    Ok(crate::text::plain_text(&html))
 }
 
 /// One line about the feeds a refresh by hand left alone: the one's reason, or how many.

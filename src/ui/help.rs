@@ -9,7 +9,7 @@ use super::{Styles, fit, inner, pane_block};
 use crate::app::State;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles, scroll: u16) {
-    let rows = state.keys.help_rows();
+    let rows = state.help_rows();
     let width = area.width.saturating_sub(4).min(76).max(area.width.min(20));
     let height = crate::app::help_height(area.height, rows.len() as u16);
     let popup =
