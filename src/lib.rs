@@ -13,6 +13,7 @@ pub mod import;
 pub mod logging;
 pub mod memory;
 pub mod model;
+pub mod notify;
 pub mod parse;
 pub mod query;
 pub mod refresh;

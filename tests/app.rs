@@ -784,3 +784,21 @@ fn a_sync_says_syncing_then_synced_or_offline_with_the_changes_waiting() {
     assert_eq!(state.last_error, None);
     assert!(fx.contains(&Effect::LoadFeeds) && fx.contains(&Effect::LoadTags { views: Vec::new() }));
 }
+
+#[test]
+fn a_refresh_nobody_asked_for_is_announced_once_when_it_brings_articles() {
+    let brought = |n| Action::RefreshFinished(Ok(Summary { feeds: 3, new: n, ..Summary::default() }));
+    let mut state = loaded(WIDE, 10);
+    // The timer's (and the start's) refresh: announced when it brought something.
+    app::update(&mut state, Action::RefreshTimer);
+    let fx = app::update(&mut state, brought(2));
+    assert_eq!(fx.iter().filter(|e| **e == Effect::Announce).count(), 1, "{fx:?}");
+    app::update(&mut state, Action::RefreshTimer);
+    assert!(!app::update(&mut state, brought(0)).contains(&Effect::Announce));
+    // R: the user watches it; not announced.
+    cmd(&mut state, Command::RefreshAll);
+    assert!(!app::update(&mut state, brought(4)).contains(&Effect::Announce));
+    // The notice itself goes to the terminal between frames.
+    let fx = app::update(&mut state, Action::Notice("New: Rust 2.0".into()));
+    assert_eq!(fx, vec![Effect::TerminalNotice("New: Rust 2.0".into())]);
+}

@@ -177,3 +177,42 @@ fn the_reader_shows_views_with_counts_and_filters_by_them_and_by_a_typed_query()
     term.send("q");
     assert!(term.wait_exit(), "quits");
 }
+
+#[test]
+fn a_refresh_on_start_announces_its_new_matches_once_through_the_notify_command() {
+    let env = env();
+    let dir = env.dir.path();
+    let (out, script) = (dir.join("notified"), dir.join("notify.sh"));
+    std::fs::write(&script, "out=$1; shift; printf '%s\\n' \"$@\" >> \"$out\"; echo end >> \"$out\"\n")
+        .expect("script");
+    let config = std::fs::read_to_string(dir.join("config.toml")).expect("config");
+    std::fs::write(
+        dir.join("config.toml"),
+        config.replace("refresh_on_start = false", "refresh_on_start = true"),
+    )
+    .expect("config");
+    configure(
+        &env,
+        &format!(
+            "\n[notify]\nquery = \"tag:rust OR tag:dns\"\ncommand = [\"sh\", {:?}, {:?}, \"{{count}}\", \"{{title}}\", \"{{query}}\"]\n",
+            script.to_string_lossy(),
+            out.to_string_lossy()
+        ),
+    );
+    let mut term = start(&env);
+    term.wait_for("refreshed 2 feeds");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !std::fs::read_to_string(&out).unwrap_or_default().contains("end") {
+        assert!(std::time::Instant::now() < deadline, "no notification");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let recorded = std::fs::read_to_string(&out).expect("recorded");
+    assert_eq!(recorded, format!("2\n{RUST}\ntag:rust OR tag:dns\nend\n"));
+    // R: asked for, watched, and nothing new: no second notification.
+    term.send_and_settle("R");
+    term.wait_for("refreshed 2 feeds: 0 new");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(std::fs::read_to_string(&out).expect("recorded"), recorded);
+    term.send("q");
+    assert!(term.wait_exit(), "quits");
+}

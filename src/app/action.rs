@@ -156,6 +156,8 @@ pub enum Action {
     },
     /// An effect failed: one line for the status bar.
     Failed(String),
+    /// A notification for the terminal (no `notify.command`): written between frames.
+    Notice(String),
     /// Something worth telling the user (link copied...).
     Info(String),
 }

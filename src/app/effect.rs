@@ -69,6 +69,10 @@ pub enum Effect {
     },
     /// Open a link with the first `[[opener]]` that matches it, else the browser; `mime` is its
     /// type when known (an enclosure's).
+    /// Tell of the new articles the last refresh brought that match `notify.query`, if any.
+    Announce,
+    /// Show this as the terminal's own notification.
+    TerminalNotice(String),
     OpenUrl {
         url: String,
         mime: Option<String>,

@@ -174,6 +174,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::RefreshFinished(result) => {
             state.refresh = RefreshStatus::Idle;
+            let result_new = result.as_ref().ok().map(|s| s.new);
             match result {
                 // A periodic refresh with no feed due says nothing.
                 Ok(s) if s.feeds == 0 => {}
@@ -184,13 +185,19 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 Err(e) => state.last_error = Some(e),
             }
             let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)];
+            if matches!(&result_new, Some(n) if *n > 0) && !state.refresh_asked {
+                fx.push(Effect::Announce);
+            }
             if let Some(urls) = state.queued_refresh.take() {
                 fx.extend(start_refresh(state, urls, false, false));
+                // Only a request of the user's waits in the queue.
+                state.refresh_asked = true;
             }
             fx
         }
         Action::SyncFinished(result) => {
             state.refresh = RefreshStatus::Idle;
+            let result_new = result.as_ref().ok().map(|r| r.new);
             match result {
                 // The server answered: an older "offline" is over.
                 Ok(report) => {
@@ -202,8 +209,12 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
             }
             let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)];
+            if matches!(&result_new, Some(n) if *n > 0) && !state.refresh_asked {
+                fx.push(Effect::Announce);
+            }
             if state.queued_refresh.take().is_some() {
                 fx.extend(start_refresh(state, Vec::new(), false, false));
+                state.refresh_asked = true;
             }
             fx
         }
@@ -239,6 +250,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.message = Some(m);
             Vec::new()
         }
+        Action::Notice(text) => vec![Effect::TerminalNotice(text)],
         Action::HandedOff { label, result: Ok(()) } => {
             state.message = Some(format!("{label}: done"));
             Vec::new()

@@ -335,6 +335,8 @@ pub struct State {
     pub refresh: RefreshStatus,
     /// A refresh the user asked for while one ran (empty: every feed); it starts after.
     pub queued_refresh: Option<Vec<String>>,
+    /// The running refresh is one the user asked for (r, R): it is not announced, they watch it.
+    pub refresh_asked: bool,
     pub last_error: Option<String>,
     pub message: Option<String>,
     pub undo: Vec<Mark>,
@@ -370,6 +372,7 @@ impl State {
             reader: Reader::default(),
             refresh: RefreshStatus::Idle,
             queued_refresh: None,
+            refresh_asked: false,
             last_error: None,
             message: None,
             undo: Vec::new(),

@@ -327,6 +327,7 @@ pub(super) fn start_refresh(state: &mut State, urls: Vec<String>, tell: bool, du
         return Vec::new();
     }
     state.refresh = super::state::RefreshStatus::Starting;
+    state.refresh_asked = tell;
     vec![Effect::Refresh { urls, due_only }]
 }
 

@@ -14,16 +14,25 @@ pub enum Placeholder {
     Url,
     Title,
     Feed,
+    /// A notification's: how many new articles match.
+    Count,
+    /// A notification's: the query they match.
+    Query,
 }
 
 impl Placeholder {
-    const ALL: [Placeholder; 3] = [Placeholder::Url, Placeholder::Title, Placeholder::Feed];
+    /// What a `[[command]]` may use: the article's fields.
+    const ARTICLE: [Placeholder; 3] = [Placeholder::Url, Placeholder::Title, Placeholder::Feed];
+    /// What `notify.command` may use: the count, the newest match's title, the query.
+    pub const NOTICE: [Placeholder; 3] = [Placeholder::Count, Placeholder::Title, Placeholder::Query];
 
     fn name(self) -> &'static str {
         match self {
             Placeholder::Url => "url",
             Placeholder::Title => "title",
             Placeholder::Feed => "feed",
+            Placeholder::Count => "count",
+            Placeholder::Query => "query",
         }
     }
 }
@@ -113,7 +122,7 @@ pub struct Run {
 }
 
 impl Run {
-    pub(super) fn parse(words: Vec<String>, allowed: &[Placeholder]) -> Result<Run, String> {
+    pub fn parse(words: Vec<String>, allowed: &[Placeholder]) -> Result<Run, String> {
         let (program, args) = words.split_first().ok_or("empty: give the program, then its arguments")?;
         if program.trim().is_empty() {
             return Err("the program's name is empty".into());
@@ -126,11 +135,18 @@ impl Run {
     pub fn uses(&self, placeholder: Placeholder) -> bool {
         self.args.iter().any(|a| a.uses(placeholder))
     }
+
+    /// The program and its arguments with `value` for each placeholder.
+    pub fn argv(&self, value: impl Fn(Placeholder) -> String) -> Vec<String> {
+        let mut argv = vec![self.program.clone()];
+        argv.extend(self.args.iter().map(|a| a.fill(&value)));
+        argv
+    }
 }
 
 impl<'de> Deserialize<'de> for Run {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Run::parse(Vec::deserialize(deserializer)?, &Placeholder::ALL).map_err(serde::de::Error::custom)
+        Run::parse(Vec::deserialize(deserializer)?, &Placeholder::ARTICLE).map_err(serde::de::Error::custom)
     }
 }
 
@@ -192,10 +208,9 @@ impl HandOff {
             Placeholder::Url => url.clone(),
             Placeholder::Title => title.clone(),
             Placeholder::Feed => feed.clone(),
+            Placeholder::Count | Placeholder::Query => String::new(),
         };
-        let mut argv = vec![self.run.program.clone()];
-        argv.extend(self.run.args.iter().map(|a| a.fill(value)));
-        Ok(argv)
+        Ok(self.run.argv(value))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Deserializer};
 
+use super::handoff::{Placeholder, Run};
 use crate::model::{IgnoreRule, Sort};
 use crate::query::Query;
 
@@ -51,9 +52,18 @@ pub struct Notify {
     #[serde(deserialize_with = "optional_query")]
     pub query: Option<Query>,
     /// A program run without a shell, `{count}`, `{title}` and `{query}` expanded
-    /// (`["notify-send", "byline", "{count} new: {title}"]`); empty: the terminal's own
+    /// (`["notify-send", "byline", "{count} new: {title}"]`); none: the terminal's own
     /// notification (OSC 9 and OSC 777).
-    pub command: Vec<String>,
+    #[serde(deserialize_with = "notice_command")]
+    pub command: Option<Run>,
+}
+
+fn notice_command<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Run>, D::Error> {
+    let words = Vec::<String>::deserialize(d)?;
+    if words.is_empty() {
+        return Ok(None);
+    }
+    Run::parse(words, &Placeholder::NOTICE).map(Some).map_err(serde::de::Error::custom)
 }
 
 fn query<'de, D: Deserializer<'de>>(d: D) -> Result<Query, D::Error> {

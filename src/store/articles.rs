@@ -152,6 +152,30 @@ impl Store {
         Ok(found)
     }
 
+    /// Unread articles matching `query` first seen at or after `since` (what a refresh that
+    /// started then brought): how many, and the newest one's title. For notifications.
+    pub fn new_matching(
+        &self,
+        query: &crate::query::Query,
+        since: DateTime<Utc>,
+    ) -> Result<(u32, Option<String>)> {
+        let filter = Filter { query: Some(query.clone()), unread_only: true, ..Filter::default() };
+        let Condition { sql, mut params } = condition(&filter);
+        params.push(to_ts(since).into());
+        let from =
+            format!("FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql} AND a.first_seen >= ?");
+        let count: u32 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) {from}"))?
+            .query_row(params_from_iter(params.clone()), |r| r.get(0))?;
+        let title = self
+            .conn
+            .prepare_cached(&format!("SELECT a.title {from} ORDER BY a.date DESC, a.id DESC LIMIT 1"))?
+            .query_row(params_from_iter(params), |r| r.get(0))
+            .optional()?;
+        Ok((count, title))
+    }
+
     /// How many articles of subscribed feeds are starred (the tags pane's Starred row).
     pub fn starred_count(&self) -> Result<u32> {
         let sql = "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id

@@ -127,6 +127,6 @@ fn words_in_index(words: &str, sql: &mut String, params: &mut Vec<Value>) {
             params.push(Value::Text(fts));
         }
         // The parser refuses words without a letter or digit; match nothing rather than all.
-        None => sql.push_str("0"),
+        None => sql.push('0'),
     }
 }

@@ -108,7 +108,8 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
         tx.clone(),
     )?
     .with_sync(syncer.map(|s| sync_jobs::SyncJobs::new(s, refresh_minutes, tx)))
-    .with_openers(config.openers.clone());
+    .with_openers(config.openers.clone())
+    .with_notify(config.notify.clone());
 
     runner.run(app::init(&mut state));
     // The first frame shows the store's rows, not "loading": wait briefly for them.

@@ -41,6 +41,9 @@ pub struct Runner {
     sync: Option<SyncJobs>,
     /// `[[opener]]`s, tried in order before the browser.
     openers: Vec<Opener>,
+    /// `[notify]`, and when the last refresh or sync started: what it saved is what is new.
+    notify: crate::config::views::Notify,
+    refresh_started: Arc<Mutex<chrono::DateTime<chrono::Utc>>>,
 }
 
 impl Runner {
@@ -67,6 +70,8 @@ impl Runner {
             latest_render: Arc::new(AtomicU64::new(0)),
             sync: None,
             openers: Vec::new(),
+            notify: Default::default(),
+            refresh_started: Arc::new(Mutex::new(chrono::Utc::now())),
         })
     }
 
@@ -77,6 +82,11 @@ impl Runner {
 
     pub fn with_openers(mut self, openers: Vec<Opener>) -> Runner {
         self.openers = openers;
+        self
+    }
+
+    pub fn with_notify(mut self, notify: crate::config::views::Notify) -> Runner {
+        self.notify = notify;
         self
     }
 
@@ -97,6 +107,10 @@ impl Runner {
     }
 
     fn run_one(&self, effect: Effect) {
+        if matches!(effect, Effect::Refresh { .. }) {
+            // Saved from now on is new to this refresh: what its notification counts.
+            *self.refresh_started.lock().unwrap_or_else(|p| p.into_inner()) = chrono::Utc::now();
+        }
         if let Some(sync) = &self.sync {
             match effect {
                 Effect::Refresh { due_only, .. } => return sync.sync(due_only),
@@ -131,6 +145,46 @@ impl Runner {
             Effect::AddFeed { url, tags } => self.add_feed(url, tags),
             Effect::RemoveFeed { url } => self.remove_feed(url),
             Effect::HandOff { label, argv, stdin } => self.hand_off(label, argv, stdin),
+            Effect::Announce => self.announce(),
+            Effect::TerminalNotice(text) => {
+                let mut out = std::io::stdout();
+                let written =
+                    std::io::Write::write_all(&mut out, crate::notify::terminal_sequence(&text).as_bytes())
+                        .and_then(|()| std::io::Write::flush(&mut out));
+                if let Err(e) = written {
+                    tracing::warn!("cannot write the terminal's notification: {e}");
+                }
+            }
+        }
+    }
+
+    /// Tells of the last refresh's new articles matching `notify.query`, if any: through
+    /// `notify.command` on a thread of its own (a notifier that hangs holds nothing up), else
+    /// back through the state machine to the terminal.
+    fn announce(&self) {
+        let Some(query) = self.notify.query.clone() else { return };
+        let (tx, path, notify) = (self.tx.clone(), self.db_path.clone(), self.notify.clone());
+        let since = *self.refresh_started.lock().unwrap_or_else(|p| p.into_inner());
+        let spawned = std::thread::Builder::new().name("notify".into()).spawn(move || {
+            let notice =
+                match Store::open(&path).and_then(|store| crate::notify::notice(&store, &query, since)) {
+                    Ok(Some(notice)) => notice,
+                    Ok(None) => return,
+                    Err(e) => return tracing::warn!("cannot look for new articles to notify: {e}"),
+                };
+            match crate::notify::command_argv(&notify, &notice) {
+                Some(argv) => {
+                    if let Err(e) = crate::handoff::run("notification", &argv, None) {
+                        let _ = tx.send(Action::Failed(format!("notification: {e}")));
+                    }
+                }
+                None => {
+                    let _ = tx.send(Action::Notice(notice.text()));
+                }
+            }
+        });
+        if let Err(e) = spawned {
+            tracing::warn!("cannot start the notification: {e}");
         }
     }
 
