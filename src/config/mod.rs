@@ -146,12 +146,13 @@ mod tests {
     }
 
     #[test]
-    fn the_commented_command_and_opener_examples_parse() {
+    fn the_commented_examples_parse() {
         // Each example block: from a commented `[[table]]` header to the next blank line.
         let mut examples = String::new();
         let mut inside = false;
         for line in DEFAULT_CONFIG.lines() {
-            inside = (inside || line.starts_with("# [[")) && !line.is_empty();
+            inside =
+                (inside || line.starts_with("# [[") || line.starts_with("# [notify]")) && !line.is_empty();
             if inside {
                 let line = line.strip_prefix('#').unwrap_or(line);
                 examples.push_str(line.strip_prefix(' ').unwrap_or(line));
@@ -160,6 +161,8 @@ mod tests {
         }
         let parsed = Config::parse(&examples, "examples").expect("the examples are valid");
         assert_eq!((parsed.commands.len(), parsed.openers.len()), (2, 3), "{examples}");
+        assert_eq!((parsed.views.len(), parsed.ignore.len()), (2, 2), "{examples}");
+        assert!(parsed.notify.query.is_some() && parsed.notify.command.is_some(), "{examples}");
     }
 
     #[test]
