@@ -23,8 +23,8 @@ use std::path::Path;
 use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
-use byline::app::{self, Effect, Pane, Settings, State, TagRow};
-use byline::config::keys::{Key, KeyBindings, KeyCode};
+use byline::app::{self, Action, Edit, Effect, Pane, Settings, State, TagRow};
+use byline::config::keys::{Command, Key, KeyBindings, KeyCode};
 use byline::config::theme::Theme;
 use byline::model::{FeedSpec, NewArticle};
 use byline::store::{FeedUpdate, Store};
@@ -285,7 +285,89 @@ fn measure(db: &Path) {
     let (least, most) = (counts.iter().min().unwrap_or(&0), counts.iter().max().unwrap_or(&0));
     let filters = stats(filters, &[("median", 0.5), ("max", 1.0)]);
     println!("  tag filter (20 of {} tags, {least}..{most} articles each): {filters}", rows - 2);
+    queries(&mut store, &mut state, &mut term, &draw);
     println!("  peak memory at the end (VmHWM): {:.1} MB", vm_hwm() as f64 / 1024.0);
+}
+
+/// Queries typed at the `:` prompt, each to its first page drawn (list and count), the views'
+/// unread counts with the tags, and the sort orders over every article.
+fn queries(
+    store: &mut Store,
+    state: &mut State,
+    term: &mut Terminal<TestBackend>,
+    draw: &dyn Fn(&mut Terminal<TestBackend>, &State),
+) {
+    const QUERIES: [&str; 12] = [
+        "tag:rust unread",
+        "tag:linux OR tag:security",
+        "tag:rust (tag:release OR tag:podcast) -read",
+        "feed:bench42.example",
+        "kernel",
+        "title:compilers tag:ai",
+        "since:2026-10-01",
+        "age:>300d",
+        "author:\"Author 7\"",
+        "-tag:rust -tag:linux unread",
+        "has:enclosure OR has:fulltext",
+        "NOT (tag:news OR tag:web) since:2026-06-01",
+    ];
+    state.mode = byline::app::Mode::Normal;
+    state.selected_tags.clear();
+    let mut worst = (Duration::ZERO, "");
+    for text in QUERIES {
+        let mut effects = app::update(state, Action::Command(Command::Query));
+        effects.extend(app::update(state, Action::Edit(Edit::KillToStart)));
+        for c in text.chars() {
+            effects.extend(app::update(state, Action::Edit(Edit::Insert(c))));
+        }
+        let start = Instant::now();
+        effects.extend(app::update(state, Action::Edit(Edit::Submit)));
+        settle(store, state, effects);
+        draw(term, state);
+        let took = start.elapsed();
+        assert!(state.query.is_some(), "{text} parses");
+        println!(
+            "    query {text:<45} {:>6} articles, first page {:.2} ms",
+            state.articles.total,
+            took.as_secs_f64() * 1e3
+        );
+        worst = worst.max((took, text));
+    }
+    println!("  queries: the slowest first page {:.2} ms ({})", worst.0.as_secs_f64() * 1e3, worst.1);
+
+    state.views = QUERIES[..6]
+        .iter()
+        .map(|q| byline::config::views::View {
+            name: q.to_string(),
+            query: byline::query::Query::parse(q).expect("parses"),
+            sort: None,
+        })
+        .collect();
+    let mut took = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let action = answer(store, &Effect::LoadTags { views: state.view_queries() }).expect("tags");
+        app::update(state, action);
+        took.push(start.elapsed());
+    }
+    println!("  tags with 6 views' unread counts: {}", stats(took, &[("median", 0.5), ("max", 1.0)]));
+
+    app::update(state, Action::Command(Command::Query));
+    app::update(state, Action::Edit(Edit::KillToStart));
+    let effects = app::update(state, Action::Edit(Edit::Submit));
+    settle(store, state, effects);
+    for _ in 0..3 {
+        let start = Instant::now();
+        let effects = app::update(state, Action::Command(Command::CycleSort));
+        settle(store, state, effects);
+        draw(term, state);
+        println!(
+            "  sort {:<13} over {} articles: first page {:.2} ms",
+            state.sort().label(),
+            state.articles.total,
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }
 
 /// The durations at these quantiles, as "name 1.23 ms | ...".
