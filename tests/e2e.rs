@@ -6,8 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use byline::serve::Route;
-use support::cli::{Env, fixture};
+use support::cli::Env;
 use support::pty::Term;
 
 const DOWN: &str = "\x1b[B";
@@ -15,21 +14,14 @@ const BACKTAB: &str = "\x1b[Z";
 const ENTER: &str = "\r";
 
 fn env() -> Env {
-    Env::new(
-        vec![
-            ("/rss2.xml", Route::ok(fixture("feeds/rss2.xml")).content_type("application/rss+xml")),
-            ("/french.xml", Route::ok(fixture("feeds/french.xml")).content_type("application/rss+xml")),
-        ],
-        &[("/rss2.xml", &["tech"]), ("/french.xml", &["french"])],
-    )
+    Env::two_feeds()
 }
 
 /// `byline` on this env's files, in a 140x30 terminal, with `vars` in its environment.
 fn start_with(env: &Env, vars: &[(&str, &str)]) -> Term {
-    let dir = env.dir.path();
-    let arg = |name: &str| dir.join(name).to_string_lossy().into_owned();
-    let (config, feeds, db) = (arg("config.toml"), arg("feeds.toml"), arg("byline.db"));
-    Term::spawn_with_env(&["--config", &config, "--feeds", &feeds, "--db", &db], dir, 140, 30, vars)
+    let args = env.file_args();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    Term::spawn_with_env(&args, env.dir.path(), 140, 30, vars)
 }
 
 fn start(env: &Env) -> Term {

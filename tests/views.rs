@@ -4,21 +4,14 @@
 
 mod support;
 
-use byline::serve::Route;
 use serde_json::Value;
-use support::cli::{Env, fixture};
+use support::cli::Env;
 use support::pty::Term;
 
 const ENTER: &str = "\r";
 
 fn env() -> Env {
-    Env::new(
-        vec![
-            ("/rss2.xml", Route::ok(fixture("feeds/rss2.xml")).content_type("application/rss+xml")),
-            ("/french.xml", Route::ok(fixture("feeds/french.xml")).content_type("application/rss+xml")),
-        ],
-        &[("/rss2.xml", &["tech"]), ("/french.xml", &["french"])],
-    )
+    Env::two_feeds()
 }
 
 /// Adds `text` to the env's config.toml.
@@ -122,10 +115,9 @@ fn a_bad_rule_or_view_names_the_file_line_and_key() {
 
 /// `byline` on this env's files, in a 140x30 terminal.
 fn start(env: &Env) -> Term {
-    let dir = env.dir.path();
-    let arg = |name: &str| dir.join(name).to_string_lossy().into_owned();
-    let (config, feeds, db) = (arg("config.toml"), arg("feeds.toml"), arg("byline.db"));
-    Term::spawn_with_env(&["--config", &config, "--feeds", &feeds, "--db", &db], dir, 140, 30, &[])
+    let args = env.file_args();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    Term::spawn_with_env(&args, env.dir.path(), 140, 30, &[])
 }
 
 #[test]

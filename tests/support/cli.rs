@@ -65,6 +65,25 @@ impl Env {
         env
     }
 
+    /// The reader's small set: rss2.xml (three articles) tagged tech, french.xml (one) tagged
+    /// french.
+    pub fn two_feeds() -> Env {
+        let feed =
+            |name: &str| Route::ok(fixture(&format!("feeds/{name}"))).content_type("application/rss+xml");
+        Env::new(
+            vec![("/rss2.xml", feed("rss2.xml")), ("/french.xml", feed("french.xml"))],
+            &[("/rss2.xml", &["tech"]), ("/french.xml", &["french"])],
+        )
+    }
+
+    /// `--config`, `--feeds` and `--db` with this env's files, for a reader in a pty.
+    pub fn file_args(&self) -> Vec<String> {
+        let arg = |name: &str| self.dir.path().join(name).to_string_lossy().into_owned();
+        ["--config", &arg("config.toml"), "--feeds", &arg("feeds.toml"), "--db", &arg("byline.db")]
+            .map(String::from)
+            .to_vec()
+    }
+
     pub fn feeds_file(&self) -> PathBuf {
         self.dir.path().join("feeds.toml")
     }
