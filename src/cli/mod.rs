@@ -2,6 +2,7 @@
 
 mod articles;
 mod context;
+mod docs;
 mod feeds;
 mod manage;
 mod peek;
@@ -141,6 +142,17 @@ pub enum Command {
         #[arg(long)]
         status: bool,
     },
+    /// Print the completion script for SHELL (see the README for where it goes).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man {
+        /// Instead write byline.1 and a page for each command (byline-articles.1, ...) here.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -215,6 +227,12 @@ fn open_reader(ctx: Context) -> anyhow::Result<()> {
 
 /// Runs a headless command.
 pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
+    // Generated from the definitions alone: they work before any file is set up.
+    match command {
+        Command::Completions { shell } => return docs::completions(shell),
+        Command::Man { dir } => return docs::man(dir.as_deref()),
+        _ => {}
+    }
     let ctx = Context::new(global)?;
     for warning in ctx.warnings() {
         eprintln!("{warning}");
@@ -246,6 +264,7 @@ pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
         Command::Remove { url } => feeds::remove(&ctx, &url),
         Command::Import { file } => feeds::import(&ctx, &file),
         Command::Export => feeds::export(&ctx),
+        Command::Completions { .. } | Command::Man { .. } => unreachable!("handled before the context"),
     }
 }
 
