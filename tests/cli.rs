@@ -583,3 +583,42 @@ fn completions_and_the_man_page_need_no_files() {
     // The same broken config stops a command that reads it.
     assert!(!without_files(&["feeds"]).0.ok);
 }
+
+#[test]
+fn dates_show_the_offset_in_force_on_their_day() {
+    let berlin = std::path::Path::new("/usr/share/zoneinfo/Europe/Berlin");
+    assert!(
+        berlin.exists(),
+        "this test needs the tz database ({} is missing: install tzdata)",
+        berlin.display()
+    );
+    let feed = "<rss version=\"2.0\"><channel><title>Zones</title><link>https://zones.example/</link>\
+        <item><title>Winter</title><guid>winter</guid><pubDate>Thu, 15 Jan 2026 23:30:00 GMT</pubDate></item>\
+        <item><title>Summer</title><guid>summer</guid><pubDate>Wed, 15 Jul 2026 12:00:00 GMT</pubDate></item>\
+        </channel></rss>";
+    let env = Env::new(
+        vec![("/zones.xml", Route::ok(feed).content_type("application/rss+xml"))],
+        &[("/zones.xml", &[])],
+    );
+    env.ok(&["refresh"]);
+    let id = |title: &str| {
+        let list = articles(&env, &[]);
+        let found =
+            list.iter().find(|a| a["title"] == title).unwrap_or_else(|| panic!("{title} in {list:?}"));
+        found["id"].as_i64().expect("id").to_string()
+    };
+    let berlin = [("TZ", "Europe/Berlin")];
+    let date = |title: &str| {
+        let run = env.run_with(&["show", &id(title)], &berlin);
+        assert!(run.ok, "{}", run.stderr);
+        run.stdout.lines().find(|l| l.starts_with("Date: ")).expect("a Date line").to_string()
+    };
+    // Berlin is on CET (+01:00) in January and on CEST (+02:00) in July.
+    assert_eq!(date("Winter"), "Date: 2026-01-16 00:30 +01:00");
+    assert_eq!(date("Summer"), "Date: 2026-07-15 14:00 +02:00");
+    // The list's date is the local day: the winter article is from the 16th in Berlin.
+    let list = env.run_with(&["articles"], &berlin).stdout;
+    assert!(list.lines().any(|l| l.contains("2026-01-16") && l.ends_with("Winter")), "{list}");
+    let utc = env.run_with(&["articles"], &[("TZ", "UTC")]).stdout;
+    assert!(utc.lines().any(|l| l.contains("2026-01-15") && l.ends_with("Winter")), "{utc}");
+}

@@ -158,7 +158,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 match report.outcome {
                     FeedOutcome::Failed(failure) => {
                         let remove = state.remove_key();
-                        let text = failure.describe(report.at, state.settings.tz(), &remove);
+                        let text = failure.describe(report.at, state.settings.zone, &remove);
                         state.last_error = Some(format!("{}: {text}", report.url));
                     }
                     FeedOutcome::Updated(stats) if stats.new > 0 => gained = true,

@@ -260,24 +260,21 @@ pub enum Source {
 pub struct Settings {
     pub mark_read_on_open: bool,
     pub source: Source,
-    /// Local time offset for dates, in seconds east of UTC.
-    pub utc_offset_secs: i32,
+    /// The zone dates are shown in.
+    pub zone: crate::zone::Zone,
     /// The periodic refresh's interval for feeds without their own (0: none), for the feeds
     /// pane's "retrying after".
     pub refresh_minutes: u32,
 }
 
-impl Settings {
-    /// The local offset dates are shown in (UTC when the setting is out of range).
-    pub fn tz(&self) -> chrono::FixedOffset {
-        chrono::FixedOffset::east_opt(self.utc_offset_secs)
-            .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset is valid"))
-    }
-}
-
 impl Default for Settings {
     fn default() -> Self {
-        Settings { mark_read_on_open: true, source: Source::Local, utc_offset_secs: 0, refresh_minutes: 0 }
+        Settings {
+            mark_read_on_open: true,
+            source: Source::Local,
+            zone: crate::zone::Zone::UTC,
+            refresh_minutes: 0,
+        }
     }
 }
 
@@ -386,7 +383,7 @@ impl State {
             &feed.schedule,
             self.settings.refresh_minutes,
             reference,
-            self.settings.tz(),
+            self.settings.zone,
             &self.remove_key(),
         )
     }
