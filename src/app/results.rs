@@ -44,6 +44,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             // Keep the article selected now: the user may have moved since the reload was asked.
             let keep =
                 state.articles.keep.take().map(|asked| state.articles.selected().map_or(asked, |a| a.id));
+            let keep = keep.filter(|_| state.articles.chosen);
             match result {
                 Ok(page) => {
                     let a = &mut state.articles;

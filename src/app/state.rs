@@ -133,6 +133,9 @@ pub struct Articles {
     pub scroll: u32,
     /// Reselect this article when the pending load arrives (reload after a refresh).
     pub keep: Option<ArticleId>,
+    /// The user moved the selection or opened an article since the list started: until then a
+    /// reload stays on the first row, so articles arriving on top do not push the cursor down.
+    pub chosen: bool,
 }
 
 impl Articles {
