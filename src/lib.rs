@@ -26,3 +26,4 @@ pub mod sync;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod zone;

@@ -7,7 +7,9 @@
 //! at least 15 minutes (so a feed refreshed only at start-up backs off too), and never less than
 //! the interval itself. A success (200 or 304) resets `n`.
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Duration, Utc};
+
+use crate::zone::Zone;
 
 /// Longest a server's Retry-After is honoured: a week, so a mistaken header cannot silence a
 /// feed for good.
@@ -145,7 +147,7 @@ pub enum Failure {
 impl Failure {
     /// The failure as a user reads it: Retry-After in local time ("rate limited until 14:30",
     /// dated when not on `reference`'s day), and for a gone feed how to `remove` it.
-    pub fn describe(&self, reference: DateTime<Utc>, tz: FixedOffset, remove: &str) -> String {
+    pub fn describe(&self, reference: DateTime<Utc>, tz: Zone, remove: &str) -> String {
         match self {
             Failure::Error(reason) => reason.clone(),
             Failure::RateLimited { until, .. } => {
@@ -163,7 +165,7 @@ pub fn feed_note(
     schedule: &Schedule,
     default_minutes: u32,
     reference: DateTime<Utc>,
-    tz: FixedOffset,
+    tz: Zone,
     remove: &str,
 ) -> Option<String> {
     if schedule.gone {
@@ -205,9 +207,9 @@ impl From<&str> for Failure {
 
 /// `at` as local time for a one-line message: "14:30" on the day of `reference` (the time of the
 /// attempt or of the message), else "2026-11-21 14:30".
-pub fn local_time(at: DateTime<Utc>, reference: DateTime<Utc>, tz: FixedOffset) -> String {
-    let local = at.with_timezone(&tz);
-    if local.date_naive() == reference.with_timezone(&tz).date_naive() {
+pub fn local_time(at: DateTime<Utc>, reference: DateTime<Utc>, tz: Zone) -> String {
+    let local = tz.at(at);
+    if local.date_naive() == tz.at(reference).date_naive() {
         local.format("%H:%M").to_string()
     } else {
         local.format("%Y-%m-%d %H:%M").to_string()
@@ -319,7 +321,7 @@ mod tests {
 
     #[test]
     fn feed_notes_say_why_and_until_when() {
-        let tz = FixedOffset::east_opt(0).expect("offset");
+        let tz = Zone::UTC;
         let note = |error: Option<&str>, s: &Schedule| feed_note(error, s, 30, at(8, 0), tz, "d");
         assert_eq!(note(None, &Schedule::default()), None);
         assert_eq!(
@@ -338,7 +340,7 @@ mod tests {
 
     #[test]
     fn local_time_adds_the_date_on_another_day() {
-        let tz = FixedOffset::east_opt(3600).expect("offset");
+        let tz = Zone::Fixed(chrono::FixedOffset::east_opt(3600).expect("offset"));
         assert_eq!(local_time(at(13, 5), at(8, 0), tz), "14:05");
         assert_eq!(local_time(at(23, 30), at(8, 0), tz), "2026-11-21 00:30");
     }

@@ -10,7 +10,7 @@ use byline::app::{
     self, Action, ArticlePage, Edit, Effect, Load, Mode, Pane, RefreshStatus, Settings, State,
 };
 use byline::config::keys::{Command, Key, KeyBindings, KeyCode};
-use byline::model::{Article, ArticleId, FeedId, Filter};
+use byline::model::{Article, ArticleId, ArticleSummary, FeedId, Filter};
 use byline::refresh::{FeedOutcome, FeedReport, Summary};
 use byline::schedule::Failure;
 use byline::store::SaveStats;
@@ -625,6 +625,53 @@ fn a_reload_keeps_the_article_selected_when_the_answer_arrives() {
     );
     assert_eq!(state.articles.selected().map(|a| a.id), Some(ArticleId(4)));
     assert_eq!(state.articles.cursor, 5);
+}
+
+/// A refresh that saved two new articles.
+fn two_new(state: &mut State) -> Vec<Effect> {
+    app::update(
+        state,
+        Action::FeedsRefreshed(vec![FeedReport {
+            feed: FeedId(1),
+            url: "https://feed1.example/rss".into(),
+            outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
+            at: chrono::Utc::now(),
+            moved_to: None,
+        }]),
+    )
+}
+
+/// Answers the reload in `fx` with articles `new` on top of `before`.
+fn reloaded(state: &mut State, fx: &[Effect], new: [i64; 2], before: Vec<ArticleSummary>) -> Vec<Effect> {
+    let (request, offset) = articles_request(fx).expect("a reload");
+    let mut rows: Vec<_> = new.iter().map(|&id| tui_fixtures::summary(id, 1, "New", false)).collect();
+    rows.extend(before);
+    let total = rows.len() as u32;
+    app::update(state, Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total, rows }) })
+}
+
+#[test]
+fn until_the_user_moves_a_reload_stays_on_the_first_row() {
+    let mut state = loaded(WIDE, 50);
+    let fx = two_new(&mut state);
+    let fx = reloaded(&mut state, &fx, [100, 101], tui_fixtures::rows(0, 48));
+    assert_eq!((state.articles.cursor, state.articles.selected().map(|a| a.id)), (0, Some(ArticleId(100))));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::LocateArticle { .. })), "{fx:?}");
+    // Once the user has moved (even back to the top), the selected article is kept.
+    cmd(&mut state, Command::Down);
+    cmd(&mut state, Command::Up);
+    let fx = two_new(&mut state);
+    let mut before =
+        vec![tui_fixtures::summary(100, 1, "New", false), tui_fixtures::summary(101, 1, "New", false)];
+    before.extend(tui_fixtures::rows(0, 48));
+    reloaded(&mut state, &fx, [200, 201], before);
+    assert_eq!((state.articles.cursor, state.articles.selected().map(|a| a.id)), (2, Some(ArticleId(100))));
+    // Opening an article chooses it too.
+    let mut state = loaded(WIDE, 50);
+    cmd(&mut state, Command::Open);
+    let fx = two_new(&mut state);
+    reloaded(&mut state, &fx, [100, 101], tui_fixtures::rows(0, 48));
+    assert_eq!((state.articles.cursor, state.articles.selected().map(|a| a.id)), (2, Some(ArticleId(1))));
 }
 
 #[test]

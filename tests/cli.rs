@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use byline::serve::Route;
 use serde_json::Value;
-use support::cli::{Env, fixture};
+use support::cli::{Env, Run, fixture};
 
 fn feed(name: &str, kind: &str) -> Route {
     Route::ok(fixture(&format!("feeds/{name}"))).content_type(kind).etag(&format!("\"{name}\""))
@@ -539,4 +539,86 @@ fn legacy_and_broken_feeds_refresh_and_peek() {
     assert_eq!(peeked["items"][2]["enclosures"][0]["url"], env.url("/ep40.mp3"));
     assert!(peeked["items"][2]["enclosures"][0]["length"].is_null());
     assert!(peeked["items"][1]["image"].is_null());
+}
+
+/// `byline ARGS` with a broken config.toml, no feeds.toml and no database: for the commands that
+/// must need none of them. Its temporary folder stays empty of anything else.
+fn without_files(args: &[&str]) -> (Run, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[general\nnot toml").expect("write config");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg("--config")
+        .arg(&config)
+        .arg("--feeds")
+        .arg(dir.path().join("feeds.toml"))
+        .arg("--db")
+        .arg(dir.path().join("byline.db"))
+        .args(args)
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .output()
+        .expect("run byline");
+    (Run::checked(out, args), dir)
+}
+
+#[test]
+fn completions_and_the_man_page_need_no_files() {
+    let (bash, dir) = without_files(&["completions", "bash"]);
+    assert!(bash.ok, "{}", bash.stderr);
+    assert!(bash.stdout.contains("complete -F") && bash.stdout.contains("mark-read"), "{}", bash.stdout);
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let run = without_files(&["completions", shell]).0;
+        assert!(run.ok && run.stdout.contains("mark-read"), "{shell}: {}{}", run.stdout, run.stderr);
+    }
+    let (man, _) = without_files(&["man"]);
+    assert!(man.ok, "{}", man.stderr);
+    assert!(man.stdout.lines().any(|l| l.starts_with(".TH byline 1")), "no roff title:\n{}", man.stdout);
+    assert!(man.stdout.contains("mark\\-read"), "the page lists the commands:\n{}", man.stdout);
+    let mut left: Vec<_> =
+        std::fs::read_dir(dir.path()).expect("read dir").map(|e| e.expect("entry").file_name()).collect();
+    left.sort();
+    assert_eq!(left, ["config.toml"], "no log, database or folder was made");
+    // The same broken config stops a command that reads it.
+    assert!(!without_files(&["feeds"]).0.ok);
+}
+
+#[test]
+fn dates_show_the_offset_in_force_on_their_day() {
+    let berlin = std::path::Path::new("/usr/share/zoneinfo/Europe/Berlin");
+    assert!(
+        berlin.exists(),
+        "this test needs the tz database ({} is missing: install tzdata)",
+        berlin.display()
+    );
+    let feed = "<rss version=\"2.0\"><channel><title>Zones</title><link>https://zones.example/</link>\
+        <item><title>Winter</title><guid>winter</guid><pubDate>Thu, 15 Jan 2026 23:30:00 GMT</pubDate></item>\
+        <item><title>Summer</title><guid>summer</guid><pubDate>Wed, 15 Jul 2026 12:00:00 GMT</pubDate></item>\
+        </channel></rss>";
+    let env = Env::new(
+        vec![("/zones.xml", Route::ok(feed).content_type("application/rss+xml"))],
+        &[("/zones.xml", &[])],
+    );
+    env.ok(&["refresh"]);
+    let id = |title: &str| {
+        let list = articles(&env, &[]);
+        let found =
+            list.iter().find(|a| a["title"] == title).unwrap_or_else(|| panic!("{title} in {list:?}"));
+        found["id"].as_i64().expect("id").to_string()
+    };
+    let berlin = [("TZ", "Europe/Berlin")];
+    let date = |title: &str| {
+        let run = env.run_with(&["show", &id(title)], &berlin);
+        assert!(run.ok, "{}", run.stderr);
+        run.stdout.lines().find(|l| l.starts_with("Date: ")).expect("a Date line").to_string()
+    };
+    // Berlin is on CET (+01:00) in January and on CEST (+02:00) in July.
+    assert_eq!(date("Winter"), "Date: 2026-01-16 00:30 +01:00");
+    assert_eq!(date("Summer"), "Date: 2026-07-15 14:00 +02:00");
+    // The list's date is the local day: the winter article is from the 16th in Berlin.
+    let list = env.run_with(&["articles"], &berlin).stdout;
+    assert!(list.lines().any(|l| l.contains("2026-01-16") && l.ends_with("Winter")), "{list}");
+    let utc = env.run_with(&["articles"], &[("TZ", "UTC")]).stdout;
+    assert!(utc.lines().any(|l| l.contains("2026-01-15") && l.ends_with("Winter")), "{utc}");
 }

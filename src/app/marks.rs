@@ -91,7 +91,7 @@ pub(super) fn next_unread(state: &mut State) -> Vec<Effect> {
         state.message = Some("no unread article below".into());
         return Vec::new();
     };
-    let mut fx = nav::select_article(state, index);
+    let mut fx = nav::choose_article(state, index);
     if state.focus == Pane::Reader {
         fx.extend(super::update::open_article(state));
     }
@@ -111,7 +111,7 @@ pub(super) fn next_unread_found(
     }
     match result {
         Ok(Some((index, id))) => {
-            let mut fx = nav::select_article(state, index);
+            let mut fx = nav::choose_article(state, index);
             if state.focus == Pane::Reader {
                 fx.extend(super::update::open_by_id(state, id, false));
             }

@@ -36,7 +36,7 @@ pub(super) fn move_by(state: &mut State, pane: Pane, delta: i64) -> Vec<Effect> 
         }
         Pane::Articles => {
             let to = target(state.articles.cursor as usize).min(u32::MAX as usize) as u32;
-            return select_article(state, to);
+            return choose_article(state, to);
         }
         Pane::Reader => {
             let to = target(usize::from(state.reader.scroll));
@@ -64,6 +64,12 @@ pub(super) fn select_article(state: &mut State, index: u32) -> Vec<Effect> {
     }
     a.scroll = a.scroll.min(a.total.saturating_sub(h));
     ensure_window(state).into_iter().collect()
+}
+
+/// Selects article `index` at the user's request: from now on reloads keep it selected.
+pub(super) fn choose_article(state: &mut State, index: u32) -> Vec<Effect> {
+    state.articles.chosen = true;
+    select_article(state, index)
 }
 
 /// Asks for the window around the visible rows when they are not all loaded or on their way.
@@ -103,7 +109,7 @@ pub(super) fn load_tags(state: &State) -> Effect {
 pub(super) fn reset_articles(state: &mut State) -> Vec<Effect> {
     let a = &mut state.articles;
     a.rows.clear();
-    (a.offset, a.total, a.cursor, a.scroll, a.keep) = (0, 0, 0, 0, None);
+    (a.offset, a.total, a.cursor, a.scroll, a.keep, a.chosen) = (0, 0, 0, 0, None, false);
     vec![request_articles(state, 0)]
 }
 
@@ -152,7 +158,7 @@ pub(super) fn click(state: &mut State, x: u16, y: u16) -> Vec<Effect> {
         Pane::Articles => {
             let to = state.articles.scroll + row as u32;
             if to < state.articles.total {
-                return select_article(state, to);
+                return choose_article(state, to);
             }
         }
         Pane::Reader => {}

@@ -45,6 +45,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             // Keep the article selected now: the user may have moved since the reload was asked.
             let keep =
                 state.articles.keep.take().map(|asked| state.articles.selected().map_or(asked, |a| a.id));
+            let keep = keep.filter(|_| state.articles.chosen);
             match result {
                 Ok(page) => {
                     let a = &mut state.articles;
@@ -159,7 +160,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 match report.outcome {
                     FeedOutcome::Failed(failure) => {
                         let remove = state.remove_key();
-                        let text = failure.describe(report.at, state.settings.tz(), &remove);
+                        let text = failure.describe(report.at, state.settings.zone, &remove);
                         state.last_error = Some(format!("{}: {text}", report.url));
                     }
                     FeedOutcome::Updated(stats) if stats.new > 0 => gained = true,

@@ -159,6 +159,9 @@ pub struct Articles {
     pub scroll: u32,
     /// Reselect this article when the pending load arrives (reload after a refresh).
     pub keep: Option<ArticleId>,
+    /// The user moved the selection or opened an article since the list started: until then a
+    /// reload stays on the first row, so articles arriving on top do not push the cursor down.
+    pub chosen: bool,
 }
 
 impl Articles {
@@ -286,24 +289,21 @@ pub enum Source {
 pub struct Settings {
     pub mark_read_on_open: bool,
     pub source: Source,
-    /// Local time offset for dates, in seconds east of UTC.
-    pub utc_offset_secs: i32,
+    /// The zone dates are shown in.
+    pub zone: crate::zone::Zone,
     /// The periodic refresh's interval for feeds without their own (0: none), for the feeds
     /// pane's "retrying after".
     pub refresh_minutes: u32,
 }
 
-impl Settings {
-    /// The local offset dates are shown in (UTC when the setting is out of range).
-    pub fn tz(&self) -> chrono::FixedOffset {
-        chrono::FixedOffset::east_opt(self.utc_offset_secs)
-            .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset is valid"))
-    }
-}
-
 impl Default for Settings {
     fn default() -> Self {
-        Settings { mark_read_on_open: true, source: Source::Local, utc_offset_secs: 0, refresh_minutes: 0 }
+        Settings {
+            mark_read_on_open: true,
+            source: Source::Local,
+            zone: crate::zone::Zone::UTC,
+            refresh_minutes: 0,
+        }
     }
 }
 
@@ -443,7 +443,7 @@ impl State {
             &feed.schedule,
             self.settings.refresh_minutes,
             reference,
-            self.settings.tz(),
+            self.settings.zone,
             &self.remove_key(),
         )
     }

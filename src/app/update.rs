@@ -199,6 +199,7 @@ pub(super) fn open_article(state: &mut State) -> Vec<Effect> {
 /// Opens article `id` in the reader (`read`: whether it is read already).
 pub(super) fn open_by_id(state: &mut State, id: ArticleId, read: bool) -> Vec<Effect> {
     let request = state.request_id();
+    state.articles.chosen = true;
     state.reader = Reader { article: Load::Loading, pending: Some(request), ..Reader::default() };
     state.focus = Pane::Reader;
     let mut fx = vec![Effect::LoadArticle { request, id }];

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::model::{ArticleId, ArticleSummary, Filter};
 use crate::text::{render_html, wrap_plain};
+use crate::zone::Zone;
 
 use super::ArticleQuery;
 use super::context::Context;
@@ -60,7 +61,8 @@ pub fn list(ctx: &Context, query: &ArticleQuery) -> anyhow::Result<()> {
     }
     for a in &articles {
         let flags = format!("{}{}", if a.read { ' ' } else { 'N' }, if a.starred { '*' } else { ' ' });
-        println!("{:>6} {flags} {}  {:<20.20}  {}", a.id.0, a.date.format("%Y-%m-%d"), a.feed_title, a.title);
+        let date = Zone::Local.at(a.date).format("%Y-%m-%d");
+        println!("{:>6} {flags} {date}  {:<20.20}  {}", a.id.0, a.feed_title, a.title);
     }
     Ok(())
 }
@@ -79,7 +81,7 @@ pub fn show(ctx: &Context, id: i64, width: u16) -> anyhow::Result<()> {
     let width = width.max(20);
     let mut header = vec![a.title.clone(), format!("Feed: {}", a.feed_title)];
     header.extend(a.author.as_ref().map(|author| format!("Author: {author}")));
-    header.push(format!("Date: {}", a.date.format("%Y-%m-%d %H:%M UTC")));
+    header.push(format!("Date: {}", Zone::Local.at(a.date).format("%Y-%m-%d %H:%M %:z")));
     for line in header {
         println!("{}", wrap_plain(&line, usize::from(width)).join("\n"));
     }

@@ -8,6 +8,7 @@ use crate::import::{export_opml, parse_subscriptions};
 use crate::model::{Feed, FeedSpec};
 use crate::schedule::feed_note;
 use crate::subscriptions::resolve;
+use crate::zone::Zone;
 
 use super::context::{Context, runtime};
 
@@ -42,13 +43,15 @@ pub fn list(ctx: &Context, json: bool) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(());
     }
-    let (now, tz) = (chrono::Utc::now(), *chrono::Local::now().offset());
+    let now = chrono::Utc::now();
     let minutes = ctx.config.general.refresh_minutes;
     for f in &feeds {
         let tags = if f.tags.is_empty() { String::new() } else { format!("  [{}]", f.tags.join(", ")) };
         println!("{:>5}/{:<5} {}  {}{tags}", f.unread, f.total, f.title, f.url);
         let remove = format!("`byline remove {}`", f.url);
-        if let Some(note) = feed_note(f.last_error.as_deref(), &f.schedule, minutes, now, tz, &remove) {
+        if let Some(note) =
+            feed_note(f.last_error.as_deref(), &f.schedule, minutes, now, Zone::Local, &remove)
+        {
             println!("            ! {note}");
         }
     }

@@ -2,6 +2,7 @@
 
 mod articles;
 mod context;
+mod docs;
 mod feeds;
 mod manage;
 mod peek;
@@ -15,6 +16,8 @@ use clap::{Args, Parser, Subcommand};
 
 pub use context::Context;
 
+const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Parser)]
 #[command(name = "byline", version, about = "A fast terminal news reader", long_about = None)]
 pub struct Cli {
@@ -27,16 +30,18 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Options every command takes. Under their own heading, so that a command's own options list
+/// first in its help.
 #[derive(Debug, Clone, Args)]
 pub struct Global {
     /// Configuration file [default: $XDG_CONFIG_HOME/byline/config.toml]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
     /// Subscription list [default: $XDG_CONFIG_HOME/byline/feeds.toml]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub feeds: Option<PathBuf>,
     /// Database [default: $XDG_DATA_HOME/byline/byline.db]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
 }
 
@@ -54,6 +59,7 @@ pub enum Command {
     },
     /// List subscribed feeds with unread and total counts.
     Feeds {
+        /// Print the feeds as JSON: url, title, tags, unread, total, last_error.
         #[arg(long)]
         json: bool,
     },
@@ -61,6 +67,7 @@ pub enum Command {
     Articles(ArticleQuery),
     /// Print one article as readable text.
     Show {
+        /// The article's id (see `byline articles`).
         id: i64,
         /// Wrap at this many columns.
         #[arg(long, default_value_t = 80)]
@@ -68,13 +75,16 @@ pub enum Command {
     },
     /// Fetch a feed (or read a local file) and print it without subscribing.
     Peek {
+        /// The feed's address, or a feed file.
         #[arg(value_name = "URL|PATH")]
         source: String,
+        /// Print the feed as JSON: title, link, and its items with their text and enclosures.
         #[arg(long)]
         json: bool,
     },
     /// Fetch a web page (or read a local file) and print its article text, without the site's chrome.
     ReadPage {
+        /// The page's address, or an HTML file.
         #[arg(value_name = "URL|PATH")]
         source: String,
         /// Wrap at this many columns (not used with --json).
@@ -88,30 +98,40 @@ pub enum Command {
     MarkRead(MarkTarget),
     /// Mark articles unread by id.
     MarkUnread {
+        /// Article ids to mark unread.
         #[arg(required = true)]
         ids: Vec<i64>,
     },
     /// Star articles by id.
     Star {
+        /// Article ids to star.
         #[arg(required = true)]
         ids: Vec<i64>,
     },
     /// Remove the star from articles by id.
     Unstar {
+        /// Article ids to unstar.
         #[arg(required = true)]
         ids: Vec<i64>,
     },
     /// Subscribe to a feed; a site's address works too (its feed is discovered).
     Add {
+        /// The feed's address, or a site's.
         url: String,
         /// Tag the feed (repeatable).
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
     },
     /// Unsubscribe from a feed.
-    Remove { url: String },
+    Remove {
+        /// The feed's address, as in feeds.toml or `byline feeds`.
+        url: String,
+    },
     /// Subscribe to every feed in an OPML file or a newsboat `urls` file.
-    Import { file: PathBuf },
+    Import {
+        /// The OPML or `urls` file.
+        file: PathBuf,
+    },
     /// Print the subscriptions as OPML 2.0.
     Export,
     /// Sync with the feed server of config.toml's [sync]: send waiting marks, take its
@@ -121,6 +141,17 @@ pub enum Command {
         /// Print the service, the user, the last sync, the changes waiting and the last error.
         #[arg(long)]
         status: bool,
+    },
+    /// Print the completion script for SHELL (see the README for where it goes).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man {
+        /// Instead write byline.1 and a page for each command (byline-articles.1, ...) here.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -150,6 +181,8 @@ pub struct ArticleQuery {
     /// At most this many.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
+    /// Print the articles as JSON: id, feed_url, feed_title, title, link, author, published,
+    /// tags, read, starred.
     #[arg(long)]
     pub json: bool,
 }
@@ -224,6 +257,12 @@ fn open_reader(ctx: Context) -> anyhow::Result<()> {
 
 /// Runs a headless command.
 pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
+    // Generated from the definitions alone: they work before any file is set up.
+    match command {
+        Command::Completions { shell } => return docs::completions(shell),
+        Command::Man { dir } => return docs::man(dir.as_deref()),
+        _ => {}
+    }
     let ctx = Context::new(global)?;
     for warning in ctx.warnings() {
         eprintln!("{warning}");
@@ -255,5 +294,9 @@ pub fn run(global: &Global, command: Command) -> anyhow::Result<()> {
         Command::Remove { url } => feeds::remove(&ctx, &url),
         Command::Import { file } => feeds::import(&ctx, &file),
         Command::Export => feeds::export(&ctx),
+        Command::Completions { .. } | Command::Man { .. } => unreachable!("handled before the context"),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,6 +5,7 @@ use chrono::Utc;
 use crate::refresh::{FeedOutcome, refresh};
 use crate::schedule::{Ask, Failure, Hold, local_time};
 use crate::store::hold_back;
+use crate::zone::Zone;
 
 use super::context::{Context, runtime};
 
@@ -28,11 +29,10 @@ pub fn run(ctx: &Context, only: &[String], force: bool) -> anyhow::Result<()> {
         (false, false) => Ask::Named,
     };
     let now = Utc::now();
-    let tz = *chrono::Local::now().offset();
     for (url, hold) in hold_back(&mut targets, now, ask) {
         match hold {
             Hold::RateLimited { until } => {
-                eprintln!("note: {url}: rate limited until {}", local_time(until, now, tz))
+                eprintln!("note: {url}: rate limited until {}", local_time(until, now, Zone::Local))
             }
             Hold::Gone => eprintln!(
                 "note: {url}: gone (HTTP 410), not fetched; remove it with `byline remove {url}`, or name it with --feed"
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, only: &[String], force: bool) -> anyhow::Result<()> {
     let summary = runtime()?.block_on(refresh(store, fetcher, targets, move |report| {
         if let FeedOutcome::Failed(failure) = &report.outcome {
             let remove = format!("`byline remove {}`", report.url);
-            let text = failure.describe(report.at, tz, &remove);
+            let text = failure.describe(report.at, Zone::Local, &remove);
             match failure {
                 Failure::RateLimited { status, .. } => {
                     eprintln!("error: {}: {text} (HTTP {status})", report.url)

@@ -43,7 +43,7 @@ pub fn status(ctx: &Context) -> anyhow::Result<()> {
     let state = ctx.store()?.sync_state()?;
     let last = state.last_sync.map_or_else(
         || "never".to_string(),
-        |t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S").to_string(),
+        |t| crate::zone::Zone::Local.at(t).format("%Y-%m-%d %H:%M:%S").to_string(),
     );
     println!("service: {}", syncer.service_name());
     println!("user: {}", syncer.user());

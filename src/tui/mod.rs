@@ -82,7 +82,6 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     let own_intervals = subscriptions.feeds().iter().any(|f| f.refresh_minutes.is_some_and(|m| m > 0));
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let size = term.size()?;
-    let utc_offset_secs = chrono::Local::now().offset().local_minus_utc();
     let source = match &syncer {
         Some(s) => app::Source::Server(s.service_name()),
         None => app::Source::Local,
@@ -90,7 +89,7 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     let settings = Settings {
         mark_read_on_open: config.general.mark_read_on_open,
         source,
-        utc_offset_secs,
+        zone: crate::zone::Zone::Local,
         refresh_minutes,
     };
     let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));

@@ -20,6 +20,7 @@ use crate::schedule::{Ask, Hold, local_time};
 use crate::store::Store;
 use crate::subscriptions::{self, Subscriptions};
 use crate::text::{ContentKey, RenderCache, Rendered};
+use crate::zone::Zone;
 
 /// Layouts kept for reopening and resizing back.
 const CACHE_SIZE: usize = 16;
@@ -412,11 +413,10 @@ fn article_text(db: &mpsc::Sender<DbRequest>, id: ArticleId) -> Result<String, S
 /// One line about the feeds a refresh by hand left alone: the one's reason, or how many.
 fn held_note(held: &[(String, Hold)]) -> Option<String> {
     let now = chrono::Utc::now();
-    let tz = *chrono::Local::now().offset();
     match held {
         [] => None,
         [(url, Hold::RateLimited { until })] => {
-            Some(format!("{url}: rate limited until {}", local_time(*until, now, tz)))
+            Some(format!("{url}: rate limited until {}", local_time(*until, now, Zone::Local)))
         }
         [(url, Hold::Gone)] => Some(format!("{url}: gone (HTTP 410), not refreshed; r on it tries anyway")),
         [(url, Hold::NotDue)] => Some(format!("{url}: not due")),

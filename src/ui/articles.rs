@@ -21,7 +21,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     frame.render_widget(pane_block(title, is_focused, styles), area);
     let body = inner(area);
     let width = usize::from(body.width);
-    let offset = state.settings.tz();
     let (date_fmt, date_w) = if width >= 60 { ("%Y-%m-%d", 10) } else { ("%m-%d", 5) };
     let feed_w = (width / 5).clamp(4, 18);
     let mut lines: Vec<Line> = Vec::new();
@@ -35,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
         };
         let base = if row.read { styles.text } else { styles.unread };
         let star = if row.starred { Span::styled("★", styles.starred) } else { Span::raw(" ") };
-        let date = row.date.with_timezone(&offset).format(date_fmt).to_string();
+        let date = state.settings.zone.at(row.date).format(date_fmt).to_string();
         let feed = fit(&row.feed_title, feed_w);
         let feed = format!("{feed}{}", " ".repeat(feed_w.saturating_sub(super::width_of(&feed))));
         let title_w = width.saturating_sub(1 + date_w + 1 + feed_w + 1);

@@ -55,7 +55,6 @@ fn document<'a>(state: &'a State, styles: &Styles, width: u16) -> Vec<Line<'a>> 
     };
     let s = &article.summary;
     let w = usize::from(width);
-    let offset = state.settings.tz();
     let mut lines: Vec<Line> =
         title_lines(reader, width).into_iter().map(|t| Line::styled(safe(&t), styles.title)).collect();
     let mut by = s.feed_title.clone();
@@ -64,7 +63,7 @@ fn document<'a>(state: &'a State, styles: &Styles, width: u16) -> Vec<Line<'a>> 
         by.push_str(author);
     }
     lines.push(Line::styled(fit(&by, w), styles.dim));
-    let mut date = s.date.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string();
+    let mut date = state.settings.zone.at(s.date).format("%Y-%m-%d %H:%M").to_string();
     if s.starred {
         date.push_str("  ★ starred");
     }

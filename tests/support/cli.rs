@@ -94,6 +94,11 @@ impl Env {
 
     /// Runs `byline ARGS` with this env's files.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// Runs `byline ARGS` with these environment variables too.
+    pub fn run_with(&self, args: &[&str], vars: &[(&str, &str)]) -> Run {
         let out: Output = Command::new(env!("CARGO_BIN_EXE_byline"))
             .arg("--config")
             .arg(self.dir.path().join("config.toml"))
@@ -105,6 +110,7 @@ impl Env {
             .env("XDG_STATE_HOME", self.dir.path().join("state"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .envs(vars.iter().copied())
             .output()
             .expect("run byline");
         Run::checked(out, args)
