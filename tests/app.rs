@@ -5,6 +5,8 @@ mod fulltext;
 #[path = "app/handoff.rs"]
 mod handoff;
 mod tui_fixtures;
+#[path = "app/views.rs"]
+mod views;
 
 use byline::app::{
     self, Action, ArticlePage, Edit, Effect, Load, Mode, Pane, RefreshStatus, Settings, State,
