@@ -19,7 +19,7 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// "3 new: Linux 7.0 released" (the newest one's title).
+    /// "New: Linux 7.0 released", "3 new, the latest: Linux 7.0 released".
     pub fn text(&self) -> String {
         match self.count {
             1 => format!("New: {}", self.title),

@@ -63,9 +63,41 @@ fn init_loads_feeds_tags_and_the_first_window() {
     let fx = app::init(&mut state);
     assert!(fx.contains(&Effect::LoadFeeds) && fx.contains(&Effect::LoadTags { views: Vec::new() }));
     assert_eq!(articles_request(&fx).map(|r| r.1), Some(0));
-    assert!(matches!(fx.last(), Some(Effect::LoadArticles { limit: 200, .. })));
+    // The list before the tags: the first frame waits for the list, not for the views' counts.
+    let at = |wanted: fn(&Effect) -> bool| fx.iter().position(wanted).expect("asked");
+    assert!(
+        at(|e| matches!(e, Effect::LoadArticles { limit: 200, .. }))
+            < at(|e| matches!(e, Effect::LoadTags { .. }))
+    );
     answer_articles(&mut state, &fx, 1000);
     assert_eq!((state.articles.total, state.articles.rows.len()), (1000, 200));
+}
+
+#[test]
+fn a_page_sent_before_its_count_is_drawn_and_the_count_lands_after() {
+    let mut state = loaded(WIDE, 10);
+    let fx = cmd(&mut state, Command::UnreadOnly);
+    let (request, _) = articles_request(&fx).expect("a load");
+    let page = ArticlePage { offset: 0, total: 200, rows: tui_fixtures::rows(0, 200), counting: true };
+    app::update(&mut state, Action::ArticlesLoaded { request, result: Ok(page) });
+    assert_eq!((state.articles.total, state.articles.counting), (200, Some(request)));
+    // A count for an older request is dropped; this one's lands.
+    app::update(&mut state, Action::ArticlesCounted { request: request - 1, result: Ok(5) });
+    assert_eq!(state.articles.total, 200);
+    app::update(&mut state, Action::ArticlesCounted { request, result: Ok(11_839) });
+    assert_eq!((state.articles.total, state.articles.counting), (11_839, None));
+    // A later window while its count is on its way keeps the known length.
+    let fx = cmd(&mut state, Command::Bottom);
+    if let Some((request, offset)) = articles_request(&fx) {
+        let page = ArticlePage {
+            offset,
+            total: offset + 200,
+            rows: tui_fixtures::rows(offset, 200),
+            counting: true,
+        };
+        app::update(&mut state, Action::ArticlesLoaded { request, result: Ok(page) });
+        assert_eq!(state.articles.total, 11_839);
+    }
 }
 
 #[test]
@@ -311,7 +343,10 @@ fn refresh_progress_keeps_the_selected_article() {
     rows.extend(tui_fixtures::rows(0, 10));
     app::update(
         &mut state,
-        Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total: 12, rows }) },
+        Action::ArticlesLoaded {
+            request,
+            result: Ok(ArticlePage { offset, total: 12, rows, counting: false }),
+        },
     );
     assert_eq!((state.articles.cursor, state.articles.selected().map(|a| a.id)), (4, Some(ArticleId(3))));
     let summary = Summary { feeds: 2, new: 2, unchanged: 0, failed: 1, ..Summary::default() };
@@ -527,7 +562,7 @@ fn a_short_page_ends_the_list_even_if_the_count_disagrees() {
     let mut state = loaded(WIDE, 1000);
     let fx = cmd(&mut state, Command::Bottom);
     let (request, offset) = articles_request(&fx).expect("window load");
-    let page = ArticlePage { offset, total: 1000, rows: rows(offset, 150) };
+    let page = ArticlePage { offset, total: 1000, rows: rows(offset, 150), counting: false };
     let fx = app::update(&mut state, Action::ArticlesLoaded { request, result: Ok(page) });
     assert_eq!(state.articles.total, offset + 150);
     assert!(fx.is_empty(), "no endless reloading: {fx:?}");
@@ -623,7 +658,10 @@ fn a_reload_keeps_the_article_selected_when_the_answer_arrives() {
     rows.extend(tui_fixtures::rows(0, 48));
     app::update(
         &mut state,
-        Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total: 52, rows }) },
+        Action::ArticlesLoaded {
+            request,
+            result: Ok(ArticlePage { offset, total: 52, rows, counting: false }),
+        },
     );
     assert_eq!(state.articles.selected().map(|a| a.id), Some(ArticleId(4)));
     assert_eq!(state.articles.cursor, 5);
@@ -649,7 +687,10 @@ fn reloaded(state: &mut State, fx: &[Effect], new: [i64; 2], before: Vec<Article
     let mut rows: Vec<_> = new.iter().map(|&id| tui_fixtures::summary(id, 1, "New", false)).collect();
     rows.extend(before);
     let total = rows.len() as u32;
-    app::update(state, Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total, rows }) })
+    app::update(
+        state,
+        Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total, rows, counting: false }) },
+    )
 }
 
 #[test]
@@ -733,7 +774,10 @@ fn a_kept_article_pushed_out_of_the_rows_is_located_through_the_store() {
     rows.extend(tui_fixtures::rows(0, 195));
     let fx = app::update(
         &mut state,
-        Action::ArticlesLoaded { request, result: Ok(ArticlePage { offset, total: 1005, rows }) },
+        Action::ArticlesLoaded {
+            request,
+            result: Ok(ArticlePage { offset, total: 1005, rows, counting: false }),
+        },
     );
     let locate = fx.iter().find_map(|e| match e {
         Effect::LocateArticle { id, cursor, .. } => Some((*id, *cursor)),

@@ -115,7 +115,7 @@ fn tag_filter_applied() {
     // The store answers the combined filter with 12 articles.
     let Some(Effect::LoadArticles { request, filter, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
     assert_eq!((filter.tags, filter.unread_only), (vec!["linux".to_string(), "rust".to_string()], true));
-    let page = app::ArticlePage { offset: 0, total: 12, rows: rows(0, 12) };
+    let page = app::ArticlePage { offset: 0, total: 12, rows: rows(0, 12), counting: false };
     app::update(&mut state, Action::ArticlesLoaded { request, result: Ok(page) });
     insta::assert_snapshot!(draw(&state, true).backend());
 }

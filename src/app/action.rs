@@ -28,8 +28,6 @@ pub enum Edit {
 pub struct TagList {
     pub tags: Vec<TagCount>,
     pub starred: u32,
-    /// Unread articles of each saved view, in order.
-    pub views: Vec<u32>,
 }
 
 /// One page of the article list from the store.
@@ -38,6 +36,9 @@ pub struct ArticlePage {
     pub offset: u32,
     pub total: u32,
     pub rows: Vec<ArticleSummary>,
+    /// `total` is only what the page shows so far: the count, slower than the page for some
+    /// queries, follows as `Action::ArticlesCounted`. The page is drawn without waiting for it.
+    pub counting: bool,
 }
 
 /// Why a sync did not finish, and how many marks wait for the next one.
@@ -92,6 +93,13 @@ pub enum Action {
         request: u64,
         result: Result<ArticlePage, String>,
     },
+    /// The count behind a page that was sent `counting`.
+    ArticlesCounted {
+        request: u64,
+        result: Result<u32, String>,
+    },
+    /// Unread articles of each saved view, in order: after the tags, which do not wait for them.
+    ViewsCounted(Result<Vec<u32>, String>),
     ArticleLoaded {
         request: u64,
         result: Result<Option<Article>, String>,

@@ -67,12 +67,12 @@ pub enum Effect {
         urls: Vec<String>,
         due_only: bool,
     },
-    /// Open a link with the first `[[opener]]` that matches it, else the browser; `mime` is its
-    /// type when known (an enclosure's).
     /// Tell of the new articles the last refresh brought that match `notify.query`, if any.
     Announce,
     /// Show this as the terminal's own notification.
     TerminalNotice(String),
+    /// Open a link with the first `[[opener]]` that matches it, else the browser; `mime` is its
+    /// type when known (an enclosure's).
     OpenUrl {
         url: String,
         mime: Option<String>,

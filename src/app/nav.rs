@@ -100,16 +100,16 @@ pub(super) fn request_articles(state: &mut State, offset: u32) -> Effect {
     Effect::LoadArticles { request, filter: state.filter(), offset, limit: WINDOW }
 }
 
-/// The filter changed: start the list over from the top.
 /// Loads the tags pane: tags, and the views' unread counts.
 pub(super) fn load_tags(state: &State) -> Effect {
     Effect::LoadTags { views: state.view_queries() }
 }
 
+/// The filter changed: start the list over from the top.
 pub(super) fn reset_articles(state: &mut State) -> Vec<Effect> {
     let a = &mut state.articles;
     a.rows.clear();
-    (a.offset, a.total, a.cursor, a.scroll, a.keep, a.chosen) = (0, 0, 0, 0, None, false);
+    (a.offset, a.total, a.cursor, a.scroll, a.keep, a.chosen, a.counting) = (0, 0, 0, 0, None, false, None);
     vec![request_articles(state, 0)]
 }
 

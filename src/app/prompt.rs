@@ -50,7 +50,8 @@ fn submit(state: &mut State) -> Vec<Effect> {
             state.focus = Pane::Articles;
             nav::reset_articles(state)
         }
-        PromptKind::Query => match Query::parse(&text) {
+        // Parsed as typed, so an error's column is where the user sees it.
+        PromptKind::Query => match Query::parse(prompt.editor.text()) {
             Ok(query) => {
                 state.query = Some(ActiveQuery { query, view: None, sort: None });
                 state.focus = Pane::Articles;

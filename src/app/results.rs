@@ -19,8 +19,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::TagsLoaded(Ok(list)) => {
-            (state.tags, state.starred_count, state.view_unread) =
-                (Load::Loaded(list.tags), list.starred, list.views);
+            (state.tags, state.starred_count) = (Load::Loaded(list.tags), list.starred);
             let (h, len, cursor) = (height(state, Pane::Tags), state.tag_rows().len(), state.tag_list.cursor);
             state.tag_list.set(cursor, len, h);
             Vec::new()
@@ -49,7 +48,10 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             match result {
                 Ok(page) => {
                     let a = &mut state.articles;
-                    let mut total = page.total;
+                    // While the count is on its way, a list that was longer (a reload, a scroll
+                    // into the next window) keeps its length.
+                    let mut total = if page.counting { page.total.max(a.total) } else { page.total };
+                    a.counting = page.counting.then_some(request);
                     if (page.rows.len() as u32) < WINDOW {
                         // A short page is the end of the list, whatever the count said (a
                         // refresh may have written between the two queries).
@@ -247,6 +249,25 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             fx.extend([Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)]);
             fx
         }
+        Action::ArticlesCounted { request, result } => {
+            if state.articles.counting != Some(request) {
+                return Vec::new();
+            }
+            state.articles.counting = None;
+            match result {
+                Ok(total) => {
+                    let a = &mut state.articles;
+                    a.total = total.max(a.offset + a.rows.len() as u32);
+                    Vec::new()
+                }
+                Err(e) => failed(state, e),
+            }
+        }
+        Action::ViewsCounted(Ok(counts)) => {
+            state.view_unread = counts;
+            Vec::new()
+        }
+        Action::ViewsCounted(Err(e)) => failed(state, e),
         Action::Info(m) => {
             state.message = Some(m);
             Vec::new()

@@ -159,6 +159,8 @@ pub struct Articles {
     pub scroll: u32,
     /// Reselect this article when the pending load arrives (reload after a refresh).
     pub keep: Option<ArticleId>,
+    /// The request whose count is on its way (`total` is a lower bound until it lands).
+    pub counting: Option<u64>,
     /// The user moved the selection or opened an article since the list started: until then a
     /// reload stays on the first row, so articles arriving on top do not push the cursor down.
     pub chosen: bool,

@@ -15,8 +15,10 @@ use super::state::{ActiveQuery, Confirm, Load, Mode, Pane, Prompt, PromptKind, R
 pub fn init(state: &mut State) -> Vec<Effect> {
     state.feeds = Load::Loading;
     state.tags = Load::Loading;
-    let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state)];
+    // The list first: the first frame waits for it, not for the tags and the views' counts.
+    let mut fx = vec![Effect::LoadFeeds];
     fx.extend(nav::reset_articles(state));
+    fx.push(nav::load_tags(state));
     fx
 }
 
@@ -277,7 +279,11 @@ fn apply_pick(state: &mut State, toggle: bool) -> bool {
                 state.selected_tags.push(tag);
             }
         }
-        Some(Pick::Tag(tag)) => state.selected_tags = vec![tag],
+        // Like a view, a tag chosen with Enter replaces the other picks.
+        Some(Pick::Tag(tag)) => {
+            state.selected_tags = vec![tag];
+            state.query = None;
+        }
         None => return false,
     }
     true

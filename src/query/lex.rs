@@ -124,8 +124,10 @@ fn quoted(chars: &[char], open: usize) -> Result<(String, usize), QueryError> {
                 text.push(chars[i + 1]);
                 i += 2;
             }
+            // A line break or a tab in a value is a space: every term matches by words anyway,
+            // and a query stays one line (the store records rules a line each).
             c => {
-                text.push(c);
+                text.push(if c.is_whitespace() { ' ' } else { c });
                 i += 1;
             }
         }

@@ -184,5 +184,39 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
+/// Base letters of U+00C0..U+024F (Latin-1 Supplement to Latin Extended-B), `.` where a
+/// character has none: the accents the search index folds away (`remove_diacritics`), so that
+/// `title:cafe` finds "Café" as the bare word `cafe` does.
+const LATIN_BASES: &str = concat!(
+    "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y",
+    "aaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll.",
+    "...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.",
+    "................................oo.............uu...............",
+    ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa....",
+    "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............",
+    "................",
+);
+
+/// A word lowercased and without the accents of Latin letters, for matching as the index does.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            let at = (c as usize).wrapping_sub(0xC0);
+            match LATIN_BASES.as_bytes().get(at) {
+                Some(&base) if base != b'.' => char::from(base),
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// Whether every word of `wanted` begins a word of `text`, both folded: the search index's
+/// match, for one field.
+pub fn has_words(text: &str, wanted: &str) -> bool {
+    let have: Vec<String> = words(text).map(fold).collect();
+    words(wanted).map(fold).all(|w| have.iter().any(|h| h.starts_with(&w)))
+}
+
 #[cfg(test)]
 mod tests;

@@ -140,6 +140,9 @@ fn field(token: &Token, key: &str, value: &str, value_column: usize) -> Result<T
             v => Ok(v.to_string()),
         }
     };
+    if value.starts_with('(') && matches!(key, "tag" | "feed" | "author" | "title") {
+        return Err(at(format!("a value cannot hold a group: write ({key}:a OR {key}:b)")));
+    }
     match key {
         "tag" => Ok(Term::Tag(text()?)),
         "feed" => Ok(Term::Feed(text()?)),

@@ -70,7 +70,7 @@ fn field(f: &mut fmt::Formatter<'_>, key: &str, value: &str) -> fmt::Result {
     write!(f, "{key}:")?;
     let plain = !value.is_empty()
         && !value.starts_with('"')
-        && !value.chars().any(|c| c.is_whitespace() || c == ')' || c == '"');
+        && !value.chars().any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '"'));
     if plain { f.write_str(value) } else { quoted(f, value) }
 }
 

@@ -105,6 +105,8 @@ fn printing_then_parsing_gives_the_same_query() {
         "age:<7d age:>12h since:2026-11-01 has:enclosure has:fulltext starred",
         "feed:https://lwn.net/(x) tag:\"a)b\"",
         "c++ Élysée",
+        "x (read OR tag:\"c(\")",
+        "-(read OR tag:\"c(\") feed:\"a(b)\"",
     ];
     for text in texts {
         let parsed = q(text);
@@ -114,4 +116,22 @@ fn printing_then_parsing_gives_the_same_query() {
     assert_eq!(q("TAG:rust  and  UNREAD").to_string(), "tag:rust unread");
     assert_eq!(q("(a or b) c").to_string(), "(a OR b) c");
     assert_eq!(q("not (a b)").to_string(), "-(a b)");
+    // A line break in a value is a space: a printed query is always one line.
+    assert_eq!(q("title:\"foo\nbar\"").to_string(), "title:\"foo bar\"");
+}
+
+#[test]
+fn a_value_cannot_open_a_group() {
+    assert_eq!(
+        err("feed:(lwn OR phoronix)"),
+        "feed:(lwn: a value cannot hold a group: write (feed:a OR feed:b) at column 6"
+    );
+}
+
+#[test]
+fn words_match_as_the_search_index_does() {
+    assert!(has_words("Élysée café reopens", "cafe ELYS"));
+    assert!(!has_words("Cargo 1.80", "go"), "a word's start, not any part of it");
+    assert!(has_words("Cargo 1.80", "carg 1"));
+    assert_eq!(fold("ÀÉÎÕÜçñ"), "aeioucn");
 }

@@ -88,6 +88,12 @@ impl Store {
         Ok(rows)
     }
 
+    /// Whether `count_articles(filter)` is answered by the per-feed counters, without reading
+    /// the articles (the reader waits for such a count; it does not wait for the others).
+    pub fn counts_from_counters(&self, filter: &Filter) -> bool {
+        Condition::countable_from_feeds(filter)
+    }
+
     /// How many articles `articles` would list without a limit.
     pub fn count_articles(&self, filter: &Filter) -> Result<u32> {
         if Condition::countable_from_feeds(filter) {

@@ -14,18 +14,23 @@ use crate::query::{Expr, Query, Term};
 /// The SQL function that folds text for matching as tags are matched (case, Unicode-aware).
 pub(super) const FOLD: &str = "byline_fold";
 
-/// Registers [`FOLD`] on a connection.
-pub(super) fn register_fold(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+/// The SQL function `byline_has_words(text, words)`: every word begins a word of the text, as
+/// the search index matches (see `query::has_words`).
+const HAS_WORDS: &str = "byline_has_words";
+
+/// Registers [`FOLD`] and [`HAS_WORDS`] on a connection.
+pub(super) fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     use rusqlite::functions::FunctionFlags;
-    conn.create_scalar_function(
-        FOLD,
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
-        |ctx| {
-            let text: Option<String> = ctx.get(0)?;
-            Ok(text.map(|t| t.to_lowercase()))
-        },
-    )
+    let flags =
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function(FOLD, 1, flags, |ctx| {
+        let text: Option<String> = ctx.get(0)?;
+        Ok(text.map(|t| t.to_lowercase()))
+    })?;
+    conn.create_scalar_function(HAS_WORDS, 2, flags, |ctx| {
+        let (text, wanted): (String, String) = (ctx.get(0)?, ctx.get(1)?);
+        Ok(crate::query::has_words(&text, &wanted))
+    })
 }
 
 /// `EXISTS`-free conditions: SQLite runs each `IN (subquery)` once into a lookup table.
@@ -85,11 +90,8 @@ fn term(t: &Term, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>)
             // those whose title holds them (the index has no columns: `detail = none`).
             sql.push('(');
             words_in_index(words, sql, params);
-            for word in crate::query::words(words) {
-                sql.push_str(&format!(" AND instr({FOLD}(a.title), ?) > 0"));
-                params.push(Value::Text(word.to_lowercase()));
-            }
-            sql.push(')');
+            sql.push_str(&format!(" AND {HAS_WORDS}(a.title, ?))"));
+            params.push(Value::Text(words.clone()));
         }
         Term::Words(words) => words_in_index(words, sql, params),
         Term::Unread => sql.push_str("a.read = 0"),
@@ -102,10 +104,12 @@ fn term(t: &Term, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>)
         }
         Term::Since(day) => {
             let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
-            // The earliest instant of that day here (a day starting in a DST gap begins later).
-            let start = Local
-                .from_local_datetime(&midnight)
-                .earliest()
+            // The earliest instant of that day here: a day that starts in a daylight-saving
+            // gap (Santiago's, at midnight) begins at the first quarter hour that exists.
+            let start = (0..=16)
+                .find_map(|q| {
+                    Local.from_local_datetime(&(midnight + chrono::Duration::minutes(15 * q))).earliest()
+                })
                 .map_or_else(|| midnight.and_utc().timestamp(), |t| t.timestamp());
             sql.push_str("a.date >= ?");
             params.push(Value::Integer(start));

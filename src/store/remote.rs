@@ -152,7 +152,9 @@ impl Store {
         let rules = self.rules.clone();
         let tx = self.write()?;
         for (feed, prepared) in &prepared {
-            saved.new += save_in(&tx, *feed, prepared, now, &rules)?.new;
+            // The rules wait for the server's read and starred states (below): a drop rule
+            // spares what is starred there.
+            saved.new += save_in(&tx, *feed, prepared, now, &[])?.new;
         }
         flush_queue(&tx)?;
         {
@@ -169,6 +171,17 @@ impl Store {
                 link.execute(params![feed.0, id])?;
                 state.execute(params![id, read, starred])?;
             }
+        }
+        if !rules.is_empty() {
+            let mut first_seen_now =
+                tx.prepare_cached("SELECT id FROM articles WHERE remote_id = ?1 AND first_seen = ?2")?;
+            let mut new = Vec::new();
+            for (_, id, ..) in &states {
+                new.extend(first_seen_now.query_row(params![id, now], |r| r.get::<_, i64>(0)).optional()?);
+            }
+            drop(first_seen_now);
+            let ignored = super::rules::apply_to_new(&tx, &rules, &new)?;
+            saved.new = saved.new.saturating_sub(ignored);
         }
         tx.commit()?;
         Ok(saved)

@@ -31,8 +31,13 @@ pub(super) fn recorded(conn: &Connection) -> Result<Vec<IgnoreRule>> {
     Ok(text
         .lines()
         .filter_map(|line| {
-            let (mode, query) = line.split_once(' ')?;
-            Some(IgnoreRule { query: Query::parse(query).ok()?, drop: mode == "drop" })
+            let parsed = line.split_once(' ').and_then(|(mode, query)| {
+                Some(IgnoreRule { query: Query::parse(query).ok()?, drop: mode == "drop" })
+            });
+            if parsed.is_none() {
+                tracing::warn!("an ignore rule the database records cannot be read, skipped: {line}");
+            }
+            parsed
         })
         .collect())
 }
@@ -68,43 +73,59 @@ pub(super) fn delete_articles(conn: &Connection, ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// `drop OR ...` of the rules, less the starred: a star is the user's word that an article stays.
+fn dropping(rules: &[IgnoreRule]) -> Option<Query> {
+    any_of(rules, true).map(|drop| drop.and(Query::parse("-starred").expect("a valid query")))
+}
+
+/// Whether a rule's verdict can change after an article is saved: its age grows, its state and
+/// its full text change. Such rules are applied again whenever the store is given the rules.
+fn volatile(rules: &[IgnoreRule]) -> bool {
+    use crate::query::Term;
+    rules
+        .iter()
+        .flat_map(|r| r.query.terms())
+        .any(|t| matches!(t, Term::Age(_) | Term::Read | Term::Unread | Term::Starred | Term::HasFullText))
+}
+
 /// Applies the rules to articles just saved (inside the saving transaction, after their words
-/// are in the index): drops and hides. Returns how many were dropped, to take off "new".
+/// are in the index and their state is set): drops and hides. Returns how many were dropped
+/// or hidden, to take off "new".
 pub(super) fn apply_to_new(conn: &Connection, rules: &[IgnoreRule], new: &[i64]) -> Result<u32> {
     if rules.is_empty() || new.is_empty() {
         return Ok(0);
     }
     super::search::flush_queue(conn)?;
-    let mut dropped = 0;
-    if let Some(drop) = any_of(rules, true) {
+    let mut ignored = 0;
+    if let Some(drop) = dropping(rules) {
         let ids = matching(conn, &drop, Some(new))?;
         delete_articles(conn, &ids)?;
-        dropped = ids.len() as u32;
+        ignored += ids.len() as u32;
     }
     if let Some(hide) = any_of(rules, false) {
-        let mut stmt = conn.prepare_cached("UPDATE articles SET hidden = 1 WHERE id = ?1")?;
+        let mut stmt = conn.prepare_cached("UPDATE articles SET hidden = 1 WHERE id = ?1 AND hidden = 0")?;
         for id in matching(conn, &hide, Some(new))? {
-            stmt.execute([id])?;
+            ignored += stmt.execute([id])? as u32;
         }
     }
-    Ok(dropped)
+    Ok(ignored)
 }
 
 impl Store {
-    /// Gives the store the config's ignore rules. When they differ from the recorded ones, they
-    /// apply to what is stored at once, in one transaction: matches of a hide rule are hidden,
-    /// hidden articles no rule matches any more come back, matches of a drop rule are deleted
-    /// (starred ones excepted: a star is the user's word that the article stays).
+    /// Gives the store the config's ignore rules. When they differ from the recorded ones (or
+    /// their verdicts change with time, see `volatile`), they apply to what is stored at once,
+    /// in one transaction: matches of a hide rule are hidden, hidden articles no rule matches
+    /// any more come back, matches of a drop rule are deleted (starred ones excepted).
     pub fn set_ignore_rules(&mut self, rules: &[IgnoreRule]) -> Result<RulesApplied> {
         let text = record(rules);
-        if meta(&self.conn, RULES_KEY)?.unwrap_or_default() == text {
+        if meta(&self.conn, RULES_KEY)?.unwrap_or_default() == text && !volatile(rules) {
             self.rules = rules.to_vec();
             return Ok(RulesApplied::default());
         }
         let tx = self.write()?;
         let mut applied = RulesApplied::default();
-        if let Some(drop) = any_of(rules, true) {
-            let ids = matching(&tx, &drop.and(Query::parse("-starred").expect("valid")), None)?;
+        if let Some(drop) = dropping(rules) {
+            let ids = matching(&tx, &drop, None)?;
             delete_articles(&tx, &ids)?;
             applied.dropped = ids.len() as u32;
         }

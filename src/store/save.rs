@@ -238,8 +238,9 @@ pub(super) fn save_in(
         }
         present.push(id);
     }
-    let dropped = super::rules::apply_to_new(tx, rules, &new)?;
-    stats.new = stats.new.saturating_sub(dropped as _);
+    // Articles a rule drops or hides are nothing new to the user.
+    let ignored = super::rules::apply_to_new(tx, rules, &new)?;
+    stats.new = stats.new.saturating_sub(ignored as _);
     if let Some(max) = max_articles {
         prune(tx, feed.0, max, &present)?;
     }
@@ -366,17 +367,19 @@ fn insert_categories(conn: &Connection, id: i64, categories: &HashMap<String, St
     Ok(())
 }
 
-/// Deletes the oldest read, unstarred articles while the feed holds more than `max`. Articles
+/// Deletes the oldest read (or hidden), unstarred articles while the feed holds more than `max`. Articles
 /// the feed still lists (`present`) stay: deleted, they would come back unread next refresh.
 fn prune(conn: &Connection, feed: i64, max: i64, present: &[i64]) -> Result<()> {
     let present = serde_json::to_string(present).unwrap_or_else(|_| "[]".into());
     let doomed: Vec<i64> = conn
         .prepare_cached(
+            // Hidden articles count towards the limit and go first among equals: never shown,
+            // never marked read, they would otherwise pile up.
             "SELECT id FROM articles
-             WHERE feed_id = ?1 AND read = 1 AND starred = 0
+             WHERE feed_id = ?1 AND (read = 1 OR hidden = 1) AND starred = 0
                AND id NOT IN (SELECT value FROM json_each(?3))
              ORDER BY date, id
-             LIMIT max(0, (SELECT total FROM feeds WHERE id = ?1) - ?2)",
+             LIMIT max(0, (SELECT count(*) FROM articles WHERE feed_id = ?1) - ?2)",
         )?
         .query_map(params![feed, max, present], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;

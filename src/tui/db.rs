@@ -56,13 +56,75 @@ fn serve(mut store: Store, rx: mpsc::Receiver<DbRequest>, tx: UnboundedSender<Ac
             }
             let action = catch_unwind(AssertUnwindSafe(|| handle(&mut store, req)))
                 .unwrap_or_else(|_| Some(Action::Failed("internal error in the database layer".into())));
+            let later = match (req, &action) {
+                (DbRequest::Effect(effect), Some(answer)) => FollowUp::of(effect, answer),
+                _ => None,
+            };
             if let Some(action) = action
                 && tx.send(action).is_err()
             {
                 return; // the UI is gone
             }
+            // The slow half of an answer, once the fast half is on screen; skipped when a later
+            // load in the queue replaces it.
+            if let Some(later) = later.filter(|_| !superseded(req, &batch[i + 1..])) {
+                let action = catch_unwind(AssertUnwindSafe(|| later.run(&mut store)))
+                    .unwrap_or_else(|_| Action::Failed("internal error in the database layer".into()));
+                if tx.send(action).is_err() {
+                    return;
+                }
+            }
         }
     }
+}
+
+/// What an answer leaves for later: the count of a page sent `counting`, the views' counts
+/// after the tags.
+enum FollowUp {
+    Count { request: u64, filter: Filter },
+    Views(Vec<crate::query::Query>),
+}
+
+impl FollowUp {
+    fn of(effect: &Effect, answer: &Action) -> Option<FollowUp> {
+        match (effect, answer) {
+            (Effect::LoadArticles { filter, .. }, Action::ArticlesLoaded { request, result: Ok(page) })
+                if page.counting =>
+            {
+                Some(FollowUp::Count { request: *request, filter: filter.clone() })
+            }
+            (Effect::LoadTags { views }, Action::TagsLoaded(Ok(_))) if !views.is_empty() => {
+                Some(FollowUp::Views(views.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    fn run(&self, store: &mut Store) -> Action {
+        let e = |e: crate::store::StoreError| e.to_string();
+        match self {
+            FollowUp::Count { request, filter } => {
+                Action::ArticlesCounted { request: *request, result: store.count_articles(filter).map_err(e) }
+            }
+            FollowUp::Views(views) => Action::ViewsCounted(
+                views
+                    .iter()
+                    .map(|q| {
+                        let unread =
+                            Filter { query: Some(q.clone()), unread_only: true, ..Filter::default() };
+                        store.count_articles(&unread)
+                    })
+                    .collect::<Result<_, _>>()
+                    .map_err(e),
+            ),
+        }
+    }
+}
+
+/// The action that follows `answer(store, effect)` on the database thread, if any (public for
+/// the benchmarks, which run the thread's work in order).
+pub fn follow_up(store: &mut Store, effect: &Effect, answer: &Action) -> Option<Action> {
+    FollowUp::of(effect, answer).map(|later| later.run(store))
 }
 
 /// A load whose answer a later load of the same kind will replace.
@@ -121,26 +183,22 @@ pub fn answer(store: &mut Store, effect: &Effect) -> Option<Action> {
     let e = |e: crate::store::StoreError| e.to_string();
     Some(match effect {
         Effect::LoadFeeds => Action::FeedsLoaded(store.feeds().map_err(e)),
-        Effect::LoadTags { views } => Action::TagsLoaded(
-            store
-                .tags()
-                .and_then(|tags| {
-                    let views = views
-                        .iter()
-                        .map(|q| {
-                            let unread =
-                                Filter { query: Some(q.clone()), unread_only: true, ..Filter::default() };
-                            store.count_articles(&unread)
-                        })
-                        .collect::<Result<_, _>>()?;
-                    Ok(TagList { tags, starred: store.starred_count()?, views })
-                })
-                .map_err(e),
+        Effect::LoadTags { .. } => Action::TagsLoaded(
+            store.tags().and_then(|tags| Ok(TagList { tags, starred: store.starred_count()? })).map_err(e),
         ),
         Effect::LoadArticles { request, filter, offset, limit } => {
             let page = store.articles(filter, *offset, *limit).and_then(|rows| {
-                let total = store.count_articles(filter)?;
-                Ok(ArticlePage { offset: *offset, total, rows })
+                let shown = *offset + rows.len() as u32;
+                // A short page is the end of the list; the counters answer at once; any other
+                // count follows the page (see `FollowUp`).
+                let (total, counting) = if (rows.len() as u32) < *limit {
+                    (shown, false)
+                } else if store.counts_from_counters(filter) {
+                    (store.count_articles(filter)?, false)
+                } else {
+                    (shown, true)
+                };
+                Ok(ArticlePage { offset: *offset, total, rows, counting })
             });
             Action::ArticlesLoaded { request: *request, result: page.map_err(e) }
         }
@@ -233,6 +291,31 @@ mod tests {
         db.send(DbRequest::Effect(Effect::LoadFeeds)).expect("send");
         let Some(Action::FeedsLoaded(Ok(feeds))) = rx.blocking_recv() else { panic!("feeds") };
         assert!(feeds.is_empty(), "sync removed the unlisted feed");
+    }
+
+    #[test]
+    fn a_full_page_of_a_query_goes_first_and_its_count_follows_as_do_the_views_counts() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let db = spawn(store_with_articles(dir.path()), tx).expect("thread");
+        let query = crate::query::Query::parse("tag:tech -title:nothing").expect("query");
+        let filter = Filter { query: Some(query.clone()), ..Filter::default() };
+        let load = |limit| Effect::LoadArticles { request: 3, filter: filter.clone(), offset: 0, limit };
+        db.send(DbRequest::Effect(load(2))).expect("send");
+        let Some(Action::ArticlesLoaded { request: 3, result: Ok(page) }) = rx.blocking_recv() else {
+            panic!("the page")
+        };
+        assert_eq!((page.total, page.rows.len(), page.counting), (2, 2, true));
+        assert_eq!(rx.blocking_recv(), Some(Action::ArticlesCounted { request: 3, result: Ok(3) }));
+        // A short page is the whole list: no count to wait for.
+        db.send(DbRequest::Effect(load(10))).expect("send");
+        let Some(Action::ArticlesLoaded { result: Ok(page), .. }) = rx.blocking_recv() else {
+            panic!("page")
+        };
+        assert_eq!((page.total, page.counting), (3, false));
+        db.send(DbRequest::Effect(Effect::LoadTags { views: vec![query] })).expect("send");
+        let Some(Action::TagsLoaded(Ok(_))) = rx.blocking_recv() else { panic!("tags") };
+        assert_eq!(rx.blocking_recv(), Some(Action::ViewsCounted(Ok(vec![3]))));
     }
 
     #[test]

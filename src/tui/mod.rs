@@ -23,7 +23,7 @@ use crate::store::Store;
 use crate::subscriptions::Subscriptions;
 use crate::ui::{self, Styles};
 
-pub use db::answer;
+pub use db::{answer, follow_up};
 pub use external::{browser_args, browser_command};
 
 /// What the reader needs from the binary.

@@ -12,7 +12,9 @@ use crate::app::{Load, Pane, State};
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     let is_focused = focused(state, Pane::Articles);
     let a = &state.articles;
-    let position = if a.total > 0 { format!("{}/{}", a.cursor + 1, a.total) } else { "0".into() };
+    // "+" while the count is on its way.
+    let more = if a.counting.is_some() { "+" } else { "" };
+    let position = if a.total > 0 { format!("{}/{}{more}", a.cursor + 1, a.total) } else { "0".into() };
     let title = match &a.status {
         Load::Loading => format!(" Articles {position} … "),
         Load::Failed(_) => " Articles (failed) ".to_string(),

@@ -31,8 +31,8 @@ fn with_views() -> State {
             sort: Some(Sort::Oldest),
         },
     ];
-    let list = TagList { tags: tags(), starred: 2, views: vec![7, 0] };
-    app::update(&mut state, Action::TagsLoaded(Ok(list)));
+    app::update(&mut state, Action::TagsLoaded(Ok(TagList { tags: tags(), starred: 2 })));
+    app::update(&mut state, Action::ViewsCounted(Ok(vec![7, 0])));
     state
 }
 

@@ -74,7 +74,7 @@ pub fn articles_request(fx: &[Effect]) -> Option<(u64, u32)> {
 pub fn answer_articles(state: &mut State, fx: &[Effect], total: u32) -> Vec<Effect> {
     let (request, offset) = articles_request(fx).expect("a window load");
     let len = total.saturating_sub(offset).min(app::WINDOW);
-    let page = ArticlePage { offset, total, rows: rows(offset, len) };
+    let page = ArticlePage { offset, total, rows: rows(offset, len), counting: false };
     app::update(state, Action::ArticlesLoaded { request, result: Ok(page) })
 }
 
@@ -83,7 +83,7 @@ pub fn loaded(size: (u16, u16), total: u32) -> State {
     let mut state = State::new(KeyBindings::default(), Settings::default(), size);
     let fx = app::init(&mut state);
     app::update(&mut state, Action::FeedsLoaded(Ok(feeds())));
-    app::update(&mut state, Action::TagsLoaded(Ok(TagList { tags: tags(), starred: 2, views: Vec::new() })));
+    app::update(&mut state, Action::TagsLoaded(Ok(TagList { tags: tags(), starred: 2 })));
     answer_articles(&mut state, &fx, total);
     state
 }
