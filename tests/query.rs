@@ -421,3 +421,21 @@ fn drop_rules_delete_matches_and_keep_new_ones_out() {
     let n = store.count_articles(&Filter { feed: Some(feed), ..Filter::default() }).expect("n");
     assert_eq!(f.total, n, "the counter agrees");
 }
+
+#[test]
+fn a_rule_on_state_is_applied_again_each_time_it_is_given() {
+    let now = Utc::now();
+    let (_dir, mut store, fixtures) = open(now);
+    let rule = IgnoreRule { query: Query::parse("read title:kernel").expect("q"), drop: false };
+    let first = store.set_ignore_rules(std::slice::from_ref(&rule)).expect("rules");
+    assert!(first.hidden > 0);
+    let (id, _) = fixtures
+        .iter()
+        .find(|(_, a)| !a.read && a.title.to_lowercase().contains("kernel"))
+        .expect("an unread kernel article");
+    store.set_read(&[*id], true).expect("read");
+    // The same rules again (the next start): the article read since then is hidden now.
+    let again = store.set_ignore_rules(std::slice::from_ref(&rule)).expect("rules");
+    assert_eq!((again.hidden, again.shown), (1, 0));
+    assert!(!store.articles(&Filter::default(), 0, 1000).expect("list").iter().any(|a| a.id == *id));
+}

@@ -199,23 +199,30 @@ const LATIN_BASES: &str = concat!(
 
 /// A word lowercased and without the accents of Latin letters, for matching as the index does.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            let at = (c as usize).wrapping_sub(0xC0);
-            match LATIN_BASES.as_bytes().get(at) {
-                Some(&base) if base != b'.' => char::from(base),
-                _ => c,
-            }
-        })
-        .collect()
+    folded(word).collect()
+}
+
+fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase).map(|c| {
+        let at = (c as usize).wrapping_sub(0xC0);
+        match LATIN_BASES.as_bytes().get(at) {
+            Some(&base) if base != b'.' => char::from(base),
+            _ => c,
+        }
+    })
 }
 
 /// Whether every word of `wanted` begins a word of `text`, both folded: the search index's
-/// match, for one field.
+/// match, for one field. Called for every candidate row of a `title:` query, so the text's
+/// words are compared as they are folded, without building a string.
 pub fn has_words(text: &str, wanted: &str) -> bool {
-    let have: Vec<String> = words(text).map(fold).collect();
-    words(wanted).map(fold).all(|w| have.iter().any(|h| h.starts_with(&w)))
+    words(wanted).all(|w| {
+        let w: Vec<char> = folded(w).collect();
+        words(text).any(|have| {
+            let mut have = folded(have);
+            w.iter().all(|c| have.next() == Some(*c))
+        })
+    })
 }
 
 #[cfg(test)]

@@ -38,10 +38,20 @@ pub(super) fn compile(query: &Query, now: DateTime<Utc>, sql: &mut String, param
     expr(query.expr(), now, sql, params);
 }
 
+/// Terms that call Rust for every row they see (`title:`'s word check, `author:`): an AND lists
+/// them last, so the others have narrowed the rows first.
+fn calls_per_row(e: &Expr) -> bool {
+    matches!(e, Expr::Term(Term::Title(_) | Term::Author(_)))
+}
+
 fn expr(e: &Expr, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>) {
     match e {
         Expr::And(parts) | Expr::Or(parts) => {
             let joiner = if matches!(e, Expr::And(_)) { " AND " } else { " OR " };
+            let mut parts: Vec<&Expr> = parts.iter().collect();
+            if matches!(e, Expr::And(_)) {
+                parts.sort_by_key(|p| calls_per_row(p));
+            }
             sql.push('(');
             for (i, part) in parts.iter().enumerate() {
                 if i > 0 {

@@ -365,6 +365,30 @@ mod tests {
     }
 
     #[test]
+    fn synced_articles_meet_the_rules_with_the_servers_state() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = synced(dir.path());
+        let rule = |q: &str, drop| crate::model::IgnoreRule {
+            query: crate::query::Query::parse(q).expect("q"),
+            drop,
+        };
+        // Drop every "T5*" and "T6*", hide the read ones among the new.
+        store
+            .set_ignore_rules(&[rule("title:t5 OR title:t6", true), rule("title:t7 read", false)])
+            .expect("rules");
+        let saved = store
+            .save_remote_items(vec![item("5", false, false), item("6", false, true), item("7", true, false)])
+            .expect("save");
+        assert_eq!(saved.new, 1, "dropped and hidden articles are nothing new: {saved:?}");
+        let titles: Vec<String> = state(&store).into_iter().map(|(t, ..)| t).collect();
+        assert_eq!(
+            titles,
+            ["T1", "T2", "T3", "T6"],
+            "T6 is starred on the server: kept; T7 read there: hidden"
+        );
+    }
+
+    #[test]
     fn marks_wait_in_order_and_win_over_the_server_until_sent() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut store = synced(dir.path());
