@@ -44,7 +44,7 @@ const BATCH: usize = 25;
 const SIZE: (u16, u16) = (160, 48);
 /// Written next to the database once the fill is complete: a cached database is reused.
 fn marker() -> String {
-    format!("filled-{}x{PER_FEED}-v2", feeds())
+    format!("filled-{}x{PER_FEED}-v3", feeds())
 }
 
 /// The pool of feed tags; articles' categories come from these plus a few more.
@@ -160,6 +160,8 @@ fn fill(db: &Path) -> (Duration, usize) {
             assert_eq!(result.expect("save a feed").new as usize, PER_FEED);
         }
     }
+    // As a refresh ends after saving articles.
+    store.refresh_statistics().expect("statistics");
     (start.elapsed(), bytes)
 }
 

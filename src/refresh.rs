@@ -228,6 +228,9 @@ fn write_all(
         }
     }
     store.checkpoint()?;
+    if summary.new > 0 {
+        store.refresh_statistics()?;
+    }
     Ok((store, summary))
 }
 

@@ -157,10 +157,6 @@ impl Store {
         migrations::migrate(&mut store.conn)?;
         search::create_queue(&store.conn)?;
         store.rules = rules::recorded(&store.conn)?;
-        // Statistics for the query planner, so a query's terms meet the index that suits them
-        // (a count walks the covering index, not the table): gathered when missing or stale,
-        // on a sample (analysis_limit), so once in a while this costs milliseconds, else nothing.
-        store.conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
         Ok(store)
     }
 
@@ -171,6 +167,16 @@ impl Store {
     /// takes about a fifth off a large refresh.
     pub fn defer_checkpoints(&mut self) -> Result<()> {
         self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        Ok(())
+    }
+
+    /// Brings the query planner's statistics up to date when the tables have grown or shrunk
+    /// much since they were gathered, so a query's terms meet the index that suits them (a count
+    /// walks the covering index, not the table). On a sample (analysis_limit): about 0.1 s and
+    /// the page cache when the statistics are stale, else nothing. Run by a writer after saving
+    /// articles, never on the way to the reader's first frame.
+    pub fn refresh_statistics(&mut self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
         Ok(())
     }
 

@@ -238,9 +238,13 @@ impl Syncer {
                 })
                 .await?;
         }
+        let saved = report.new > 0;
         report.waiting = db
             .with(move |s| {
                 s.record_sync(next.as_deref())?;
+                if saved {
+                    s.refresh_statistics()?;
+                }
                 s.outbox_len()
             })
             .await?;
