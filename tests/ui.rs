@@ -340,3 +340,46 @@ fn the_help_overlay_lists_the_users_commands() {
     let own = rows.iter().position(|r| r.contains("W") && r.contains("Save to wallabag"));
     assert_eq!(own, Some(help + 1), "after the built-in bindings: {rows:#?}");
 }
+
+#[test]
+fn views_above_the_tags_a_chosen_view_its_order_and_a_count_on_its_way() {
+    use byline::config::views::View;
+    use byline::model::Sort;
+    use byline::query::Query;
+    let mut state = loaded((120, 20), 500);
+    state.views = vec![
+        View { name: "Rust, unread".into(), query: Query::parse("tag:rust unread").expect("q"), sort: None },
+        View {
+            name: "Podcasts \u{1b}[31m".into(),
+            query: Query::parse("has:enclosure").expect("q"),
+            sort: Some(Sort::Oldest),
+        },
+    ];
+    app::update(&mut state, Action::ViewsCounted(Ok(vec![42, 0])));
+    state.focus = Pane::Tags;
+    cmd(&mut state, Command::Down);
+    cmd(&mut state, Command::Down);
+    cmd(&mut state, Command::Down);
+    let fx = cmd(&mut state, Command::Open);
+    let Some(Effect::LoadArticles { request, filter, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
+    assert_eq!(filter.sort, Sort::Oldest);
+    // A full page whose count is still on its way: the title says 200+.
+    let page = app::ArticlePage { offset: 0, total: 200, rows: rows(0, 200), counting: true };
+    app::update(&mut state, Action::ArticlesLoaded { request, result: Ok(page) });
+    let term = draw(&state, true);
+    let screen = term.backend().to_string();
+    assert!(screen.contains("1/200+"), "{screen}");
+    assert!(screen.contains("view: Podcasts") && screen.contains("oldest first"), "{screen}");
+    insta::assert_snapshot!(term.backend());
+}
+
+#[test]
+fn a_refused_query_keeps_its_text_and_says_why_in_the_prompt() {
+    let mut state = loaded((90, 8), 30);
+    cmd(&mut state, Command::Query);
+    for c in "tag:rust age:<7x".chars() {
+        app::update(&mut state, Action::Edit(app::Edit::Insert(c)));
+    }
+    app::update(&mut state, Action::Edit(app::Edit::Submit));
+    insta::assert_snapshot!(draw(&state, true).backend());
+}

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::feeds::{FEED_TAG_LIST, FEED_TITLE};
-use super::filter::{Condition, condition, order_by};
+use super::filter::{Condition, condition, order_by, page_condition};
 use super::search::index_article;
 use super::{Result, Store, from_ts, split_list, to_ts};
 use crate::model::{Article, ArticleId, ArticleSummary, Change, FeedId, Filter, FullText, Media, Sort};
@@ -60,7 +60,7 @@ fn numbered(condition: &str, sort: Sort) -> String {
 
 /// The statement behind [`Store::articles`] and its parameters.
 fn list_query(filter: &Filter, offset: u32, limit: u32) -> (String, Vec<rusqlite::types::Value>) {
-    let Condition { sql, mut params } = condition(filter);
+    let Condition { sql, mut params } = page_condition(filter);
     let query = format!(
         "SELECT {} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}
          ORDER BY {} LIMIT ? OFFSET ?",

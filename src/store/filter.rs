@@ -3,6 +3,7 @@
 use rusqlite::types::Value;
 
 use super::norm_tag;
+use super::query::Use;
 use super::search::fts_query;
 use crate::model::{Filter, Sort};
 
@@ -47,6 +48,15 @@ pub(super) fn order_by(sort: Sort) -> &'static str {
 /// Literal `a.read = 0` / `a.starred = 1` (not parameters) so SQLite can pick the partial
 /// indexes built on exactly those conditions. Articles an ignore rule hides are never listed.
 pub(super) fn condition(filter: &Filter) -> Condition {
+    condition_for(filter, Use::All)
+}
+
+/// [`condition`] for one page of the list (see [`Use::Page`]).
+pub(super) fn page_condition(filter: &Filter) -> Condition {
+    condition_for(filter, Use::Page)
+}
+
+fn condition_for(filter: &Filter, to: Use) -> Condition {
     let mut sql = String::from("f.subscribed = 1 AND a.hidden = 0");
     let mut params = Vec::new();
     if let Some(feed) = filter.feed {
@@ -69,12 +79,15 @@ pub(super) fn condition(filter: &Filter) -> Condition {
         params.push(Value::Text(tag));
     }
     if let Some(query) = search_query(filter) {
-        sql.push_str(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+        let check = if to == Use::Page { "+" } else { "" };
+        sql.push_str(&format!(
+            " AND {check}a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        ));
         params.push(Value::Text(query));
     }
     if let Some(query) = &filter.query {
         sql.push_str(" AND ");
-        super::query::compile(query, chrono::Utc::now(), &mut sql, &mut params);
+        super::query::compile(query, chrono::Utc::now(), to, &mut sql, &mut params);
     }
     Condition { sql, params }
 }

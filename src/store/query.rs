@@ -33,10 +33,25 @@ pub(super) fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Resul
     })
 }
 
-/// `EXISTS`-free conditions: SQLite runs each `IN (subquery)` once into a lookup table.
-pub(super) fn compile(query: &Query, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>) {
-    expr(query.expr(), now, sql, params);
+/// What a condition is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Use {
+    /// One page of the list, in its order: the search index's matches are a set each row is
+    /// checked against (`+a.id IN`, which SQLite may not walk from), so the rows are read in
+    /// date order and the page is done after a page of matches. Walking from the index would
+    /// read and sort every match first, which for a common word is every article.
+    Page,
+    /// Everything that matches (a count, a mark): walking from the index's matches is the
+    /// shortest way, as for a rare word it is a few rows.
+    All,
 }
+
+/// `EXISTS`-free conditions: SQLite runs each `IN (subquery)` once into a lookup table.
+pub(super) fn compile(query: &Query, now: DateTime<Utc>, to: Use, sql: &mut String, params: &mut Vec<Value>) {
+    expr(query.expr(), (now, to), sql, params);
+}
+
+type Ctx = (DateTime<Utc>, Use);
 
 /// Terms that call Rust for every row they see (`title:`'s word check, `author:`): an AND lists
 /// them last, so the others have narrowed the rows first.
@@ -44,7 +59,7 @@ fn calls_per_row(e: &Expr) -> bool {
     matches!(e, Expr::Term(Term::Title(_) | Term::Author(_)))
 }
 
-fn expr(e: &Expr, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>) {
+fn expr(e: &Expr, ctx: Ctx, sql: &mut String, params: &mut Vec<Value>) {
     match e {
         Expr::And(parts) | Expr::Or(parts) => {
             let joiner = if matches!(e, Expr::And(_)) { " AND " } else { " OR " };
@@ -57,19 +72,19 @@ fn expr(e: &Expr, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>)
                 if i > 0 {
                     sql.push_str(joiner);
                 }
-                expr(part, now, sql, params);
+                expr(part, ctx, sql, params);
             }
             sql.push(')');
         }
         Expr::Not(inner) => {
             sql.push_str("NOT ");
-            expr(inner, now, sql, params);
+            expr(inner, ctx, sql, params);
         }
-        Expr::Term(t) => term(t, now, sql, params),
+        Expr::Term(t) => term(t, ctx, sql, params),
     }
 }
 
-fn term(t: &Term, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>) {
+fn term(t: &Term, (now, to): Ctx, sql: &mut String, params: &mut Vec<Value>) {
     let mut text = |sql: &mut String, fragment: &str, value: String| {
         sql.push_str(fragment);
         params.push(Value::Text(value));
@@ -99,11 +114,11 @@ fn term(t: &Term, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>)
             // The index finds the articles holding the words anywhere; the title check keeps
             // those whose title holds them (the index has no columns: `detail = none`).
             sql.push('(');
-            words_in_index(words, sql, params);
+            words_in_index(words, to, sql, params);
             sql.push_str(&format!(" AND {HAS_WORDS}(a.title, ?))"));
             params.push(Value::Text(words.clone()));
         }
-        Term::Words(words) => words_in_index(words, sql, params),
+        Term::Words(words) => words_in_index(words, to, sql, params),
         Term::Unread => sql.push_str("a.read = 0"),
         Term::Read => sql.push_str("a.read = 1"),
         Term::Starred => sql.push_str("a.starred = 1"),
@@ -134,9 +149,12 @@ fn term(t: &Term, now: DateTime<Utc>, sql: &mut String, params: &mut Vec<Value>)
     }
 }
 
-fn words_in_index(words: &str, sql: &mut String, params: &mut Vec<Value>) {
+fn words_in_index(words: &str, to: Use, sql: &mut String, params: &mut Vec<Value>) {
     match fts_query(words) {
         Some(fts) => {
+            if to == Use::Page {
+                sql.push('+');
+            }
             sql.push_str("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
             params.push(Value::Text(fts));
         }

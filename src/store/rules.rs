@@ -51,7 +51,7 @@ fn any_of(rules: &[IgnoreRule], drop: bool) -> Option<Query> {
 fn matching(conn: &Connection, query: &Query, among: Option<&[i64]>) -> Result<Vec<i64>> {
     let mut sql = String::from("SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE ");
     let mut params = Vec::new();
-    super::query::compile(query, chrono::Utc::now(), &mut sql, &mut params);
+    super::query::compile(query, chrono::Utc::now(), super::query::Use::All, &mut sql, &mut params);
     if let Some(ids) = among {
         sql.push_str(" AND a.id IN (SELECT value FROM json_each(?))");
         params.push(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()).into());
