@@ -64,7 +64,8 @@ pub fn summary(state: &State) -> String {
     if parts.is_empty() {
         parts.push("All".into());
     }
-    parts.push(format!("{} articles", state.articles.total));
+    let more = if state.articles.counting.is_some() { "+" } else { "" };
+    parts.push(format!("{}{more} articles", state.articles.total));
     match state.refresh {
         RefreshStatus::Idle => {}
         RefreshStatus::Starting if matches!(state.settings.source, Source::Server(_)) => {
