@@ -213,16 +213,30 @@ fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// Whether every word of `wanted` begins a word of `text`, both folded: the search index's
-/// match, for one field. Called for every candidate row of a `title:` query, so the text's
-/// words are compared as they are folded, without building a string.
+/// match, for one field.
 pub fn has_words(text: &str, wanted: &str) -> bool {
-    words(wanted).all(|w| {
-        let w: Vec<char> = folded(w).collect();
-        words(text).any(|have| {
-            let mut have = folded(have);
-            w.iter().all(|c| have.next() == Some(*c))
+    Wanted::new(wanted).in_text(text)
+}
+
+/// Words to look for, folded once: `title:` checks every candidate row against the same words.
+#[derive(Debug, Clone)]
+pub struct Wanted(Vec<Vec<char>>);
+
+impl Wanted {
+    pub fn new(wanted: &str) -> Wanted {
+        Wanted(words(wanted).map(|w| folded(w).collect()).collect())
+    }
+
+    /// Every word begins a word of `text`; the text's words are folded as they are compared,
+    /// without building a string.
+    pub fn in_text(&self, text: &str) -> bool {
+        self.0.iter().all(|w| {
+            words(text).any(|have| {
+                let mut have = folded(have);
+                w.iter().all(|c| have.next() == Some(*c))
+            })
         })
-    })
+    }
 }
 
 #[cfg(test)]

@@ -61,11 +61,15 @@ fn numbered(condition: &str, sort: Sort) -> String {
 /// The statement behind [`Store::articles`] and its parameters.
 fn list_query(filter: &Filter, offset: u32, limit: u32) -> (String, Vec<rusqlite::types::Value>) {
     let Condition { sql, mut params } = page_condition(filter);
+    let order = order_by(filter.sort);
+    // The page's ids first, then the columns for those rows alone: SQLite computes a sorted
+    // query's columns (here two subqueries a row) for every row it sorts, thousands for a tag.
     let query = format!(
-        "SELECT {} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}
-         ORDER BY {} LIMIT ? OFFSET ?",
+        "SELECT {} FROM (SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {sql}
+                         ORDER BY {order} LIMIT ? OFFSET ?) page
+         JOIN articles a ON a.id = page.id JOIN feeds f ON f.id = a.feed_id
+         ORDER BY {order}",
         summary_columns(),
-        order_by(filter.sort)
     );
     params.push(i64::from(limit).into());
     params.push(i64::from(offset).into());

@@ -28,8 +28,12 @@ pub(super) fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Resul
         Ok(text.map(|t| t.to_lowercase()))
     })?;
     conn.create_scalar_function(HAS_WORDS, 2, flags, |ctx| {
-        let (text, wanted): (String, String) = (ctx.get(0)?, ctx.get(1)?);
-        Ok(crate::query::has_words(&text, &wanted))
+        // The words, folded once a statement (SQLite keeps them with the parameter).
+        let wanted = ctx.get_or_create_aux(1, |v| -> rusqlite::Result<_> {
+            Ok(crate::query::Wanted::new(v.as_str().map_err(rusqlite::Error::from)?))
+        })?;
+        let text = ctx.get_raw(0).as_str().map_err(rusqlite::Error::from)?;
+        Ok(wanted.in_text(text))
     })
 }
 
