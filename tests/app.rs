@@ -636,16 +636,7 @@ fn next_unread_past_the_loaded_rows_asks_the_store() {
 fn a_reload_keeps_the_article_selected_when_the_answer_arrives() {
     let mut state = loaded(WIDE, 50);
     // New articles arrived: a reload is asked while article 1 is selected...
-    let fx = app::update(
-        &mut state,
-        Action::FeedsRefreshed(vec![FeedReport {
-            feed: FeedId(1),
-            url: "https://feed1.example/rss".into(),
-            outcome: FeedOutcome::Updated(SaveStats { new: 2, updated: 0 }),
-            at: chrono::Utc::now(),
-            moved_to: None,
-        }]),
-    );
+    let fx = two_new(&mut state);
     // ...then the user moves to article 4 before the answer comes.
     cmd(&mut state, Command::Down);
     cmd(&mut state, Command::Down);
