@@ -310,7 +310,7 @@ fn every_term_uses_an_index_where_one_exists() {
     ] {
         let filter = Filter { query: Some(Query::parse(text).expect(text)), ..Filter::default() };
         for plan in
-            [store.explain_articles(&filter).expect("plan"), store.explain_count(&filter).expect("plan")]
+            [store.explain_articles(&filter, 200).expect("plan"), store.explain_count(&filter).expect("plan")]
         {
             let full_scans: Vec<&String> = plan
                 .iter()

@@ -171,13 +171,6 @@ impl fmt::Display for Query {
     }
 }
 
-impl std::str::FromStr for Query {
-    type Err = QueryError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Query::parse(s)
-    }
-}
-
 /// The words of a text as the search index splits them (at every character that is not a letter
 /// or digit): what bare words and `title:` look for.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {

@@ -116,10 +116,10 @@ impl Store {
         Ok(n)
     }
 
-    /// SQLite's plan for the first page of `articles(filter)`, a line a step: for the test that
-    /// every query term uses its index.
-    pub fn explain_articles(&self, filter: &Filter) -> Result<Vec<String>> {
-        let (query, params) = list_query(filter, 0, crate::app::WINDOW);
+    /// SQLite's plan for `articles(filter, 0, limit)`, a line a step: for the test that every
+    /// query term uses its index.
+    pub fn explain_articles(&self, filter: &Filter, limit: u32) -> Result<Vec<String>> {
+        let (query, params) = list_query(filter, 0, limit);
         self.explain(&query, params)
     }
 

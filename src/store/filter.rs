@@ -3,9 +3,10 @@
 use rusqlite::types::Value;
 
 use super::norm_tag;
-use super::query::Use;
+use super::query::{Use, term_condition};
 use super::search::fts_query;
 use crate::model::{Filter, Sort};
+use crate::query::Term;
 
 /// A WHERE clause and its positional parameters.
 pub(super) struct Condition {
@@ -69,21 +70,15 @@ fn condition_for(filter: &Filter, to: Use) -> Condition {
     if filter.starred_only {
         sql.push_str(" AND a.starred = 1");
     }
+    // The picked tags and the search are the query language's terms, compiled as such.
     for tag in active_tags(filter) {
-        // An article carries a tag through its feed or through its own categories.
-        sql.push_str(
-            " AND (a.feed_id IN (SELECT feed_id FROM feed_tags WHERE norm = ?) \
-             OR a.id IN (SELECT article_id FROM article_categories WHERE norm = ?))",
-        );
-        params.push(Value::Text(tag.clone()));
-        params.push(Value::Text(tag));
+        sql.push_str(" AND ");
+        term_condition(&Term::Tag(tag), to, &mut sql, &mut params);
     }
-    if let Some(query) = search_query(filter) {
-        let check = if to == Use::Page { "+" } else { "" };
-        sql.push_str(&format!(
-            " AND {check}a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-        ));
-        params.push(Value::Text(query));
+    // A search without a word is no condition (a query's bare word without one is refused).
+    if let Some(search) = filter.search.as_deref().filter(|s| fts_query(s).is_some()) {
+        sql.push_str(" AND ");
+        term_condition(&Term::Words(search.to_string()), to, &mut sql, &mut params);
     }
     if let Some(query) = &filter.query {
         sql.push_str(" AND ");

@@ -1,8 +1,8 @@
 //! A [`Query`] -> an SQL condition over `articles a` joined with `feeds f`, each term on an index
 //! where one exists: tags through `feed_tags` and `article_categories`, words and titles through
 //! the FTS index, dates through `articles_by_date`, read and starred as the literal conditions of
-//! the partial indexes, `has:` through partial indexes on the bodies. Only `author:` reads every
-//! candidate row (authors are not indexed; it narrows other terms well enough).
+//! the partial indexes, `has:` through partial indexes on the bodies. `author:` and the title's
+//! word check read the rows the other terms leave (they call Rust for each, last in an AND).
 
 use chrono::{DateTime, Local, TimeZone, Utc};
 use rusqlite::types::Value;
@@ -86,6 +86,11 @@ fn expr(e: &Expr, ctx: Ctx, sql: &mut String, params: &mut Vec<Value>) {
         }
         Expr::Term(t) => term(t, ctx, sql, params),
     }
+}
+
+/// One term's condition: also what the tags pane's picks and the `/` search are (see `filter`).
+pub(super) fn term_condition(t: &Term, to: Use, sql: &mut String, params: &mut Vec<Value>) {
+    term(t, (Utc::now(), to), sql, params);
 }
 
 fn term(t: &Term, (now, to): Ctx, sql: &mut String, params: &mut Vec<Value>) {

@@ -5,6 +5,7 @@
 use rusqlite::{Connection, params_from_iter};
 
 use super::remote::{meta, set_meta};
+use super::save::delete_articles;
 use super::{Result, Store};
 use crate::model::IgnoreRule;
 use crate::query::Query;
@@ -61,16 +62,6 @@ fn matching(conn: &Connection, query: &Query, among: Option<&[i64]>) -> Result<V
         .query_map(params_from_iter(params), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
-}
-
-/// Deletes articles, their categories first (their delete trigger reads the article to keep
-/// the counters right).
-pub(super) fn delete_articles(conn: &Connection, ids: &[i64]) -> Result<()> {
-    for &id in ids {
-        conn.prepare_cached("DELETE FROM article_categories WHERE article_id = ?1")?.execute([id])?;
-        conn.prepare_cached("DELETE FROM articles WHERE id = ?1")?.execute([id])?;
-    }
-    Ok(())
 }
 
 /// `drop OR ...` of the rules, less the starred: a star is the user's word that an article stays.
@@ -148,10 +139,5 @@ impl Store {
         tx.commit()?;
         self.rules = rules.to_vec();
         Ok(applied)
-    }
-
-    /// The rules new articles meet.
-    pub fn ignore_rules(&self) -> &[IgnoreRule] {
-        &self.rules
     }
 }

@@ -373,8 +373,8 @@ fn prune(conn: &Connection, feed: i64, max: i64, present: &[i64]) -> Result<()> 
     let present = serde_json::to_string(present).unwrap_or_else(|_| "[]".into());
     let doomed: Vec<i64> = conn
         .prepare_cached(
-            // Hidden articles count towards the limit and go first among equals: never shown,
-            // never marked read, they would otherwise pile up.
+            // Hidden articles count towards the limit and may go: never shown, never marked
+            // read, they would otherwise pile up.
             "SELECT id FROM articles
              WHERE feed_id = ?1 AND (read = 1 OR hidden = 1) AND starred = 0
                AND id NOT IN (SELECT value FROM json_each(?3))
@@ -383,8 +383,13 @@ fn prune(conn: &Connection, feed: i64, max: i64, present: &[i64]) -> Result<()> 
         )?
         .query_map(params![feed, max, present], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    for id in doomed {
-        // Categories first: their delete trigger reads the article to update the counters.
+    delete_articles(conn, &doomed)
+}
+
+/// Deletes articles, their categories first: the categories' delete trigger reads the article
+/// to keep the counters right.
+pub(super) fn delete_articles(conn: &Connection, ids: &[i64]) -> Result<()> {
+    for &id in ids {
         conn.prepare_cached("DELETE FROM article_categories WHERE article_id = ?1")?.execute([id])?;
         conn.prepare_cached("DELETE FROM articles WHERE id = ?1")?.execute([id])?;
     }

@@ -166,7 +166,7 @@ impl Runner {
         let Some(query) = self.notify.query.clone() else { return };
         let (tx, path, notify) = (self.tx.clone(), self.db_path.clone(), self.notify.clone());
         let since = *self.refresh_started.lock().unwrap_or_else(|p| p.into_inner());
-        let spawned = std::thread::Builder::new().name("notify".into()).spawn(move || {
+        let started = on_own_thread(move || {
             let notice =
                 match Store::open(&path).and_then(|store| crate::notify::notice(&store, &query, since)) {
                     Ok(Some(notice)) => notice,
@@ -184,8 +184,8 @@ impl Runner {
                 }
             }
         });
-        if let Err(e) = spawned {
-            tracing::warn!("cannot start the notification: {e}");
+        if let Err(e) = started {
+            tracing::warn!("notification: {e}");
         }
     }
 
