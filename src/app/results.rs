@@ -177,7 +177,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::RefreshFinished(result) => {
             state.refresh = RefreshStatus::Idle;
-            let result_new = result.as_ref().ok().map(|s| s.new);
+            let new = result.as_ref().map_or(0, |s| s.new);
             match result {
                 // A periodic refresh with no feed due says nothing.
                 Ok(s) if s.feeds == 0 => {}
@@ -187,20 +187,12 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
                 Err(e) => state.last_error = Some(e),
             }
-            let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)];
-            if matches!(&result_new, Some(n) if *n > 0) && !state.refresh_asked {
-                fx.push(Effect::Announce);
-            }
-            if let Some(urls) = state.queued_refresh.take() {
-                fx.extend(start_refresh(state, urls, false, false));
-                // Only a request of the user's waits in the queue.
-                state.refresh_asked = true;
-            }
-            fx
+            let queued = state.queued_refresh.take();
+            refreshed(state, new, queued)
         }
         Action::SyncFinished(result) => {
             state.refresh = RefreshStatus::Idle;
-            let result_new = result.as_ref().ok().map(|r| r.new);
+            let new = result.as_ref().map_or(0, |r| r.new);
             match result {
                 // The server answered: an older "offline" is over.
                 Ok(report) => {
@@ -211,15 +203,9 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                     failed(state, failure.line());
                 }
             }
-            let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)];
-            if matches!(&result_new, Some(n) if *n > 0) && !state.refresh_asked {
-                fx.push(Effect::Announce);
-            }
-            if state.queued_refresh.take().is_some() {
-                fx.extend(start_refresh(state, Vec::new(), false, false));
-                state.refresh_asked = true;
-            }
-            fx
+            // A sync is of everything, whatever was asked for meanwhile.
+            let queued = state.queued_refresh.take().map(|_| Vec::new());
+            refreshed(state, new, queued)
         }
         Action::SyncSkipped => {
             state.refresh = RefreshStatus::Idle;
@@ -293,6 +279,21 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 /// An error is news: it replaces whatever the status bar was saying ("adding…").
+/// The end of a refresh or a sync: reload what it may have changed, announce the articles it
+/// brought when nobody asked for it, and start the one the user asked for meanwhile.
+fn refreshed(state: &mut State, new: u32, queued: Option<Vec<String>>) -> Vec<Effect> {
+    let mut fx = vec![Effect::LoadFeeds, nav::load_tags(state), nav::reload_keep(state)];
+    if new > 0 && !state.refresh_asked {
+        fx.push(Effect::Announce);
+    }
+    if let Some(urls) = queued {
+        fx.extend(start_refresh(state, urls, false, false));
+        // Only a request of the user's waits in the queue.
+        state.refresh_asked = true;
+    }
+    fx
+}
+
 fn failed(state: &mut State, e: String) -> Vec<Effect> {
     state.message = None;
     state.last_error = Some(e);
