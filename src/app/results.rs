@@ -278,7 +278,6 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     }
 }
 
-/// An error is news: it replaces whatever the status bar was saying ("adding…").
 /// The end of a refresh or a sync: reload what it may have changed, announce the articles it
 /// brought when nobody asked for it, and start the one the user asked for meanwhile.
 fn refreshed(state: &mut State, new: u32, queued: Option<Vec<String>>) -> Vec<Effect> {
@@ -294,6 +293,7 @@ fn refreshed(state: &mut State, new: u32, queued: Option<Vec<String>>) -> Vec<Ef
     fx
 }
 
+/// An error is news: it replaces whatever the status bar was saying ("adding…").
 fn failed(state: &mut State, e: String) -> Vec<Effect> {
     state.message = None;
     state.last_error = Some(e);
