@@ -22,10 +22,6 @@ pub(super) fn start(state: &mut State, index: usize) -> Vec<Effect> {
             state.message = Some(format!("{label}…"));
             vec![Effect::HandOff { label, argv, stdin }]
         }
-        Err(e) => {
-            state.message = None;
-            state.last_error = Some(format!("{label}: {e}"));
-            Vec::new()
-        }
+        Err(e) => super::results::failed(state, format!("{label}: {e}")),
     }
 }

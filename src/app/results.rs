@@ -294,7 +294,7 @@ fn refreshed(state: &mut State, new: u32, queued: Option<Vec<String>>) -> Vec<Ef
 }
 
 /// An error is news: it replaces whatever the status bar was saying ("adding…").
-fn failed(state: &mut State, e: String) -> Vec<Effect> {
+pub(super) fn failed(state: &mut State, e: String) -> Vec<Effect> {
     state.message = None;
     state.last_error = Some(e);
     Vec::new()
