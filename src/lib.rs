@@ -9,6 +9,7 @@ pub mod extract;
 pub mod fetch;
 pub mod fulltext;
 pub mod handoff;
+pub mod images;
 pub mod import;
 pub mod logging;
 pub mod memory;

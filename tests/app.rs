@@ -143,6 +143,7 @@ fn opening_an_article_loads_it_marks_it_read_and_renders_it() {
     let rendered = Rendered {
         lines: Vec::new(),
         links: vec![Link { url: "https://a.example".into(), kind: LinkKind::Link }],
+        pictures: Vec::new(),
     };
     app::update(
         &mut state,
@@ -387,7 +388,12 @@ fn links_open_and_copy_by_number_in_the_reader() {
         .to_vec();
     app::update(
         &mut state,
-        Action::Rendered { request, id, width, rendered: Rendered { lines: vec![], links } },
+        Action::Rendered {
+            request,
+            id,
+            width,
+            rendered: Rendered { lines: vec![], links, pictures: vec![] },
+        },
     );
     let digit = app::action_for(&state, Key::plain(KeyCode::Char('2')));
     assert_eq!(digit, Some(Action::Digit('2')));

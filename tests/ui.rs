@@ -50,6 +50,7 @@ fn rendered_body() -> Rendered {
             Link { url: "https://blog.example/announce".into(), kind: LinkKind::Link },
             Link { url: "https://docs.example/".into(), kind: LinkKind::Link },
         ],
+        pictures: vec![],
     }
 }
 
@@ -167,6 +168,7 @@ fn control_characters_never_reach_the_screen() {
     let hostile = Rendered {
         lines: vec![TLine { spans: vec![span("body\u{1b}[2Jtext\r", TStyle::default())] }],
         links: vec![],
+        pictures: vec![],
     };
     open_with(&mut state, hostile);
     let term = draw(&state, true);

@@ -120,6 +120,13 @@ pub enum Action {
         after: u32,
         result: Result<Option<(u32, ArticleId)>, String>,
     },
+    /// A picture made for the reader, or why not (one line).
+    PictureLoaded {
+        article: ArticleId,
+        url: String,
+        width: u16,
+        result: Result<crate::ui::Picture, String>,
+    },
     Rendered {
         request: u64,
         id: ArticleId,

@@ -35,6 +35,15 @@ pub enum Effect {
         filter: Filter,
         after: u32,
     },
+    /// Fetch (or take from the disk cache), decode and encode the picture at `url` for
+    /// article `article`'s body laid out at `width`, at most `max_rows` high; answered by
+    /// `Action::PictureLoaded`.
+    LoadPicture {
+        article: ArticleId,
+        url: String,
+        width: u16,
+        max_rows: u16,
+    },
     /// Lay out an article body at `width`; answered by `Action::Rendered`.
     Render {
         request: u64,

@@ -10,6 +10,7 @@ mod keymap;
 mod layout;
 mod marks;
 mod nav;
+mod pictures;
 mod prompt;
 mod reader;
 mod results;
@@ -21,7 +22,8 @@ pub use editor::LineEditor;
 pub use effect::Effect;
 pub use keymap::action_for;
 pub use layout::{Layout, help_height, layout};
-pub use reader::{attachments, doc_len, enclosure_label, title_lines};
+pub use pictures::{Entry as PictureEntry, PictureSettings, Pictures};
+pub use reader::{Placed, attachments, doc_len, enclosure_label, placed_pictures, title_lines};
 pub use state::{
     ActiveQuery, Articles, BodySource, Confirm, FullTextFetch, ListCursor, Load, Mark, Mode, Pane, Prompt,
     PromptKind, Reader, RefreshStatus, RenderedBody, Settings, Source, State, TagRow, WINDOW,

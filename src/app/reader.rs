@@ -30,7 +30,77 @@ pub fn doc_len(state: &State, width: u16) -> usize {
     let links = if links > 0 { links + 2 } else { 0 };
     let attachments = attachments(reader).len();
     let attachments = if attachments > 0 && reader.body.loaded().is_some() { attachments + 2 } else { 0 };
-    title_lines(reader, width).len() + HEADER_EXTRA + lines + links + attachments
+    let pictures: usize = placed_pictures(state, width).iter().map(|p| usize::from(p.room())).sum();
+    title_lines(reader, width).len() + HEADER_EXTRA + lines + links + attachments + pictures
+}
+
+/// A picture in the reader's document: drawn from row `top` for `rows` rows (0 until its size
+/// is known), just above body line `line`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub url: String,
+    pub top: usize,
+    pub rows: u16,
+    pub line: usize,
+    /// The lead picture (the feed's thumbnail or the page's og:image), heading the body.
+    pub lead: bool,
+}
+
+impl Placed {
+    /// Rows it adds to the document: the lead has a blank row under it; a body picture's
+    /// placeholder, already in the text, is its caption.
+    pub fn room(&self) -> u16 {
+        if self.rows == 0 { 0 } else { self.rows + u16::from(self.lead) }
+    }
+}
+
+/// The open article's pictures in document order, where the reader draws them; none when
+/// pictures are not drawn or the body is not laid out.
+pub fn placed_pictures(state: &State, width: u16) -> Vec<Placed> {
+    let reader = &state.reader;
+    let (Some(_), Some(article), Some(body)) =
+        (state.settings.pictures, reader.article(), reader.body.loaded())
+    else {
+        return Vec::new();
+    };
+    let base = article.summary.link.as_deref().and_then(|l| url::Url::parse(l).ok());
+    let rendered = &body.rendered;
+    let mut urls: Vec<(String, usize, bool)> = rendered
+        .pictures
+        .iter()
+        .filter_map(|spot| {
+            let link = rendered.links.get(usize::from(spot.link).checked_sub(1)?)?;
+            Some((absolute(&link.url, base.as_ref())?, spot.line, false))
+        })
+        .collect();
+    let lead = article.media.image.as_deref().and_then(|u| absolute(u, base.as_ref()));
+    if let Some(lead) = lead
+        && !urls.iter().any(|(u, ..)| *u == lead)
+    {
+        urls.insert(0, (lead, 0, true));
+    }
+    let mut top = title_lines(reader, width).len() + HEADER_EXTRA;
+    let mut placed = Vec::with_capacity(urls.len());
+    let mut line = 0;
+    for (url, at, lead) in urls {
+        top += at - line;
+        line = at;
+        let rows = reader.pictures.rows(&url);
+        let p = Placed { url, top, rows, line: at, lead };
+        top += usize::from(p.room());
+        placed.push(p);
+    }
+    placed
+}
+
+/// An http(s) address for a picture's source, relative ones against the article's link.
+fn absolute(src: &str, base: Option<&url::Url>) -> Option<String> {
+    let url = match url::Url::parse(src) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(src).ok()?,
+        Err(_) => return None,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
 /// The open article's attachments as the reader numbers them after the body's links: its

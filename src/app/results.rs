@@ -128,6 +128,10 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::PictureLoaded { article, url, width, result } => {
+            super::pictures::loaded(state, article, url, width, result);
+            Vec::new()
+        }
         Action::FullTextFetched { request, id, result } => {
             super::fulltext::fetched(state, request, id, result)
         }

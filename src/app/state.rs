@@ -239,6 +239,8 @@ pub struct Reader {
     pub scroll: u16,
     /// Digits typed before Enter/o/y: link number.
     pub digits: String,
+    /// The article's pictures, when the reader draws them.
+    pub pictures: super::pictures::Pictures,
 }
 
 impl Reader {
@@ -296,6 +298,8 @@ pub struct Settings {
     /// The periodic refresh's interval for feeds without their own (0: none), for the feeds
     /// pane's "retrying after".
     pub refresh_minutes: u32,
+    /// Set when pictures are drawn in the reader.
+    pub pictures: Option<super::pictures::PictureSettings>,
 }
 
 impl Default for Settings {
@@ -305,6 +309,7 @@ impl Default for Settings {
             source: Source::Local,
             zone: crate::zone::Zone::UTC,
             refresh_minutes: 0,
+            pictures: None,
         }
     }
 }

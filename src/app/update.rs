@@ -23,6 +23,13 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let mut fx = dispatch(state, action);
+    // Whatever moved the view or changed the body, the pictures near the view follow.
+    fx.extend(super::pictures::follow(state));
+    fx
+}
+
+fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Command(c) => command(state, c),
         Action::Digit(d) => {

@@ -245,6 +245,7 @@ fn open_reader(ctx: Context) -> anyhow::Result<()> {
     let fetcher = ctx.fetcher()?;
     let warnings = ctx.warnings();
     let db_path = ctx.db_path().to_path_buf();
+    let cache_dir = ctx.paths.cache_dir.clone();
     crate::tui::run(crate::tui::Context {
         db_path,
         config: ctx.config,
@@ -252,6 +253,7 @@ fn open_reader(ctx: Context) -> anyhow::Result<()> {
         fetcher,
         syncer: ctx.syncer,
         warnings,
+        cache_dir,
     })
 }
 

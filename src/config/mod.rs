@@ -2,6 +2,7 @@
 //! the subscription list (feeds.toml) and the XDG paths.
 
 pub mod handoff;
+pub mod images;
 pub mod keys;
 mod load;
 pub mod openers;
@@ -24,6 +25,7 @@ pub struct Config {
     pub keys: keys::KeyBindings,
     pub theme: theme::Theme,
     pub sync: sync::SyncSettings,
+    pub images: images::ImageSettings,
     /// Saved views, in the order shown.
     #[serde(rename = "view")]
     pub views: Vec<views::View>,
@@ -109,6 +111,9 @@ impl Config {
         let config: Config = toml::from_str(text).map_err(|e| located_error(text, file, &e))?;
         if let Some((key, message)) = sync::problem(&config.sync) {
             return Err(error_at(text, file, key_offset(text, "sync", key), message));
+        }
+        if let Some((key, message)) = images::problem(&config.images) {
+            return Err(error_at(text, file, key_offset(text, "images", key), message));
         }
         if let Some((offset, message)) = handoff::problem(&config.commands, &config.keys) {
             return Err(error_at(text, file, offset, message));

@@ -51,6 +51,7 @@ impl Demo {
             feeds_file: dir.path().join("feeds.toml"),
             db_file: dir.path().join("byline.db"),
             log_dir: dir.path().to_path_buf(),
+            cache_dir: dir.path().join("cache"),
         };
         let feeds: String = SAMPLES
             .iter()

@@ -70,6 +70,16 @@ pub struct Rendered {
     pub lines: Vec<Line>,
     /// Links in the order they are numbered in the text (link N is `links[N - 1]`).
     pub links: Vec<Link>,
+    /// The body's pictures in order, each once, where a reader that draws them puts them.
+    pub pictures: Vec<PictureSpot>,
+}
+
+/// A picture of the body: link `link` (an image), drawn just above `line`, the first line its
+/// placeholder (`[image: alt][N]`) is on. The placeholder stays under it as its caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PictureSpot {
+    pub line: usize,
+    pub link: u16,
 }
 
 impl Line {

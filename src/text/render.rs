@@ -3,7 +3,7 @@
 use html2text::config::{self, ImageRenderMode};
 
 use super::decorator::Decorator;
-use super::{Line, Rendered, Span, Style, fit, input, lines};
+use super::{Line, Link, LinkKind, PictureSpot, Rendered, Span, Style, fit, input, lines};
 
 /// Below this html2text cannot lay out nested blocks sensibly; narrower output is laid out at
 /// this width and then hard-split by [`fit`].
@@ -37,5 +37,22 @@ pub fn render_html(html: &str, width: u16) -> Rendered {
     };
     out = fit::fit_lines(out, width);
     let links = std::mem::take(&mut registry.borrow_mut().links);
-    Rendered { lines: out, links }
+    let pictures = picture_spots(&out, &links);
+    Rendered { lines: out, links, pictures }
+}
+
+/// Each image link where its placeholder first appears. An image inside a link carries the
+/// image's number (the innermost annotation wins).
+fn picture_spots(lines: &[Line], links: &[Link]) -> Vec<PictureSpot> {
+    let mut seen = std::collections::HashSet::new();
+    let mut spots = Vec::new();
+    for (line, l) in lines.iter().enumerate() {
+        for n in l.spans.iter().filter_map(|s| s.style.link) {
+            let image = links.get(usize::from(n).wrapping_sub(1)).is_some_and(|k| k.kind == LinkKind::Image);
+            if image && seen.insert(n) {
+                spots.push(PictureSpot { line, link: n });
+            }
+        }
+    }
+    spots
 }

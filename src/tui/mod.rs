@@ -4,6 +4,7 @@
 mod db;
 mod events;
 mod external;
+mod graphics;
 mod runner;
 mod sync_jobs;
 mod terminal;
@@ -38,6 +39,8 @@ pub struct Context {
     pub syncer: Option<crate::sync::Syncer>,
     /// Lines for the status bar at start (unsafe sync settings).
     pub warnings: Vec<String>,
+    /// Where fetched pictures are kept ($XDG_CACHE_HOME/byline).
+    pub cache_dir: PathBuf,
 }
 
 /// How often the periodic refresh looks for feeds that are due.
@@ -77,7 +80,7 @@ pub async fn run_async(ctx: Context) -> anyhow::Result<()> {
 }
 
 async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> anyhow::Result<()> {
-    let Context { config, db_path, subscriptions, fetcher, syncer, warnings } = ctx;
+    let Context { config, db_path, subscriptions, fetcher, syncer, warnings, cache_dir } = ctx;
     let refresh_minutes = config.general.refresh_minutes;
     let own_intervals = subscriptions.feeds().iter().any(|f| f.refresh_minutes.is_some_and(|m| m > 0));
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
@@ -91,6 +94,7 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
         source,
         zone: crate::zone::Zone::Local,
         refresh_minutes,
+        pictures: None,
     };
     let mut state = State::new(config.keys.clone(), settings, (size.width, size.height));
     state.views = config.views.clone();
@@ -100,7 +104,7 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     let runner = runner::Runner::new(
         store,
         db_path,
-        fetcher,
+        fetcher.clone(),
         subscriptions,
         config.general.browser.clone(),
         refresh_minutes,
@@ -122,6 +126,17 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     if config.general.refresh_on_start {
         runner.run(app::update(&mut state, Action::RefreshTimer));
     }
+    term.draw(|f| ui::draw(f, &state, &styles))?;
+    // Asked after the first frame and before input is read: the answers come on the input.
+    let runner = match graphics::detect(&config.images) {
+        Some(graphics) => {
+            state.settings.pictures = Some(app::PictureSettings { max_rows: config.images.max_rows });
+            let cache =
+                crate::images::DiskCache::new(cache_dir.join("images"), config.images.cache_mb * 1_000_000);
+            runner.with_pictures(crate::images::Loader::new(fetcher, cache), graphics)
+        }
+        None => runner,
+    };
 
     let mut events = crossterm::event::EventStream::new();
     let mut signals = Signals::new()?;
@@ -129,8 +144,8 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     // checking every minute serves every interval without fetching anything early.
     let refresh_timer_on = refresh_minutes > 0 || own_intervals;
     let mut refresh_timer = refresh_timer_on.then(|| tokio::time::interval_at(Instant::now() + TICK, TICK));
-    let mut dirty = true;
-    let mut next_frame = Instant::now();
+    let mut dirty = false;
+    let mut next_frame = Instant::now() + FRAME;
     loop {
         if dirty && Instant::now() >= next_frame {
             term.draw(|f| ui::draw(f, &state, &styles))?;
@@ -184,6 +199,10 @@ fn apply(state: &mut State, runner: &runner::Runner, action: Action) {
     match &action {
         Action::Failed(e) | Action::FeedAdded(Err(e)) | Action::FeedRemoved(Err(e)) => tracing::warn!("{e}"),
         Action::RefreshFinished(Err(e)) => tracing::warn!("refresh: {e}"),
+        // The placeholder stays; why is told here.
+        Action::PictureLoaded { url, result: Err(e), .. } => {
+            tracing::info!("picture {}: {e}", crate::sanitize::clean_line(url))
+        }
         Action::FullTextFetched { id, result: Err(e), .. } => {
             tracing::info!("full text of article {}: {e}", id.0)
         }

@@ -45,6 +45,16 @@ pub struct Runner {
     /// `[notify]`, and when the last refresh or sync started: what it saved is what is new.
     notify: crate::config::views::Notify,
     refresh_started: Arc<Mutex<chrono::DateTime<chrono::Utc>>>,
+    /// Set when the reader draws pictures.
+    pictures: Option<PictureJobs>,
+}
+
+/// Makes the reader's pictures: the engine fetches and decodes, the UI's graphics encode.
+struct PictureJobs {
+    loader: crate::images::Loader,
+    graphics: crate::ui::Graphics,
+    /// The article pictures are wanted for: one left behind is not decoded.
+    article: Arc<std::sync::atomic::AtomicI64>,
 }
 
 impl Runner {
@@ -73,7 +83,14 @@ impl Runner {
             openers: Vec::new(),
             notify: Default::default(),
             refresh_started: Arc::new(Mutex::new(chrono::Utc::now())),
+            pictures: None,
         })
+    }
+
+    pub fn with_pictures(mut self, loader: crate::images::Loader, graphics: crate::ui::Graphics) -> Runner {
+        let article = Arc::new(std::sync::atomic::AtomicI64::new(0));
+        self.pictures = Some(PictureJobs { loader, graphics, article });
+        self
     }
 
     pub fn with_sync(mut self, sync: Option<SyncJobs>) -> Runner {
@@ -136,6 +153,9 @@ impl Runner {
             | Effect::MarkFilterRead { .. }
             | Effect::SetStarred { .. } => self.to_db(DbRequest::Effect(effect)),
             Effect::Render { request, id, html, width } => self.render(request, id, html, width),
+            Effect::LoadPicture { article, url, width, max_rows } => {
+                self.load_picture(article, url, width, max_rows)
+            }
             Effect::Refresh { urls, due_only } => self.refresh(urls, due_only),
             Effect::FetchFullText { request, id, url } => self.full_text(request, id, url),
             Effect::OpenUrl { url, mime } => self.open(url, mime),
@@ -261,6 +281,29 @@ impl Runner {
                 Err(_) => Action::Failed("could not lay out this article".into()),
             };
             let _ = tx.send(action);
+        });
+    }
+
+    /// Fetches (or reads from the disk cache), decodes and encodes one picture in the
+    /// background; pictures of an article the reader has left are not decoded.
+    fn load_picture(&self, article: ArticleId, url: String, width: u16, max_rows: u16) {
+        let Some(jobs) = &self.pictures else { return };
+        jobs.article.store(article.0, Ordering::Relaxed);
+        let (tx, loader, graphics, current) =
+            (self.tx.clone(), jobs.loader.clone(), jobs.graphics.clone(), jobs.article.clone());
+        tokio::spawn(async move {
+            let wanted = || current.load(Ordering::Relaxed) == article.0;
+            let fit = graphics.fit(width, max_rows);
+            let result = match loader.load(&url, fit, &wanted).await {
+                Ok(Some(picture)) => {
+                    tokio::task::spawn_blocking(move || graphics.encode(picture, width, max_rows))
+                        .await
+                        .unwrap_or_else(|_| Err("internal error while encoding".into()))
+                }
+                Ok(None) => return,
+                Err(e) => Err(e),
+            };
+            let _ = tx.send(Action::PictureLoaded { article, url, width, result });
         });
     }
 

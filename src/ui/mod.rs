@@ -3,6 +3,7 @@
 mod articles;
 mod feeds;
 mod help;
+pub mod picture;
 mod reader;
 mod status;
 mod styles;
@@ -17,6 +18,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::app::{Mode, Pane, State, layout};
 
+pub use picture::{Graphics, Picture, Protocol};
 pub use status::summary as status_summary;
 pub use styles::Styles;
 

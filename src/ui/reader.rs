@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Styles, fit, focused, inner, pane_block, safe};
-use crate::app::{FullTextFetch, Load, Pane, Reader, State, attachments, title_lines};
+use crate::app::{FullTextFetch, Load, Mode, Pane, Reader, State, attachments, placed_pictures, title_lines};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
@@ -26,6 +26,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, styles: &Styles) {
     let visible: Vec<Line> =
         lines.into_iter().skip(usize::from(reader.scroll)).take(usize::from(body.height)).collect();
     frame.render_widget(Paragraph::new(visible), body);
+    // The help overlay covers the pane: a picture drawn under it would show through it with
+    // the protocols that draw beside the text (sixel, iTerm2).
+    if !matches!(state.mode, Mode::Help { .. }) {
+        draw_pictures(frame, body, state);
+    }
+}
+
+/// The pictures made so far, each over the blank rows kept for it, cut to the pane.
+fn draw_pictures(frame: &mut Frame, body: Rect, state: &State) {
+    let scroll = i32::from(state.reader.scroll);
+    for placed in placed_pictures(state, body.width) {
+        if let Some(picture) = state.reader.pictures.picture(&placed.url) {
+            let top = i32::try_from(placed.top).unwrap_or(i32::MAX) - scroll;
+            picture.draw(body, top, frame.buffer_mut());
+        }
+    }
 }
 
 /// " Reader: link 12 · full text · fetching full text… ": which body is on screen stays in
@@ -72,7 +88,18 @@ fn document<'a>(state: &'a State, styles: &Styles, width: u16) -> Vec<Line<'a>> 
     lines.push(Line::raw(""));
     match &reader.body {
         Load::Loaded(b) => {
-            lines.extend(b.rendered.lines.iter().map(|l| body_line(l, styles)));
+            // Room for the pictures above the lines they belong to (see `draw_pictures`).
+            let placed = placed_pictures(state, width);
+            let mut placed = placed.iter().peekable();
+            for (i, line) in b.rendered.lines.iter().enumerate() {
+                while let Some(p) = placed.next_if(|p| p.line <= i) {
+                    lines.extend((0..p.room()).map(|_| Line::raw("")));
+                }
+                lines.push(body_line(line, styles));
+            }
+            for p in placed {
+                lines.extend((0..p.room()).map(|_| Line::raw("")));
+            }
             if !b.rendered.links.is_empty() {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled("Links:", styles.heading));
