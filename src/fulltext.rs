@@ -17,7 +17,12 @@ pub async fn fetch_full_text(fetcher: &Fetcher, url: &str) -> Result<FullText, S
     tokio::task::spawn_blocking(move || {
         let html = decode_html(&page);
         extract(&html, Some(&page.final_url))
-            .map(|a| FullText { html: a.content_html, author: a.author, published: a.published })
+            .map(|a| FullText {
+                html: a.content_html,
+                author: a.author,
+                published: a.published,
+                image: a.lead_image,
+            })
             .map_err(|e| e.to_string())
     })
     .await

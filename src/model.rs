@@ -154,6 +154,9 @@ pub struct FullText {
     pub html: String,
     pub author: Option<String>,
     pub published: Option<DateTime<Utc>>,
+    /// The page's lead picture (og:image and the like): the article's picture when the feed
+    /// gave none.
+    pub image: Option<String>,
 }
 
 /// A page known only by its text.

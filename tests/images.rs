@@ -14,9 +14,11 @@ const BOX: Fit = Fit { width: 800, height: 400 };
 
 fn png(w: u32, h: u32) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
-    DynamicImage::ImageRgb8(RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 9])))
-        .write_to(&mut out, ImageFormat::Png)
-        .expect("encode");
+    DynamicImage::ImageRgb8(RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 9])
+    }))
+    .write_to(&mut out, ImageFormat::Png)
+    .expect("encode");
     out.into_inner()
 }
 
@@ -65,7 +67,10 @@ async fn each_hostile_picture_gives_its_reason_in_one_line() {
         ("/bomb.png", Route::ok(png_claiming(60_000, 60_000)).content_type("image/png")),
         ("/huge.jpg", Route::ok(huge).content_type("image/jpeg")),
         ("/cut.png", Route::ok(whole[..whole.len() / 3].to_vec()).content_type("image/png")),
-        ("/logo.svg", Route::ok(&b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"[..]).content_type("image/svg+xml")),
+        (
+            "/logo.svg",
+            Route::ok(&b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"[..]).content_type("image/svg+xml"),
+        ),
         ("/page.png", Route::ok(&b"<html><body>login</body></html>"[..]).content_type("text/html")),
         ("/noise.webp", Route::ok(vec![0x5a; 4096]).content_type("image/webp")),
         ("/slow.png", Route::ok(png(10, 10)).content_type("image/png").delay(Duration::from_secs(10))),
@@ -105,7 +110,8 @@ async fn a_picture_is_shrunk_to_its_box_and_then_drawn_offline_from_the_disk_cac
         ("/mislabelled", Route::ok(png(100, 50)).content_type("application/octet-stream")),
     ])
     .expect("server");
-    let (chart, photo, odd) = (server.url("/chart.png"), server.url("/photo.jpg"), server.url("/mislabelled"));
+    let (chart, photo, odd) =
+        (server.url("/chart.png"), server.url("/photo.jpg"), server.url("/mislabelled"));
     let dir = tempfile::tempdir().expect("tempdir");
     let loader = loader(dir.path(), limits());
     let p = load(&loader, &chart).await.expect("chart");
@@ -128,7 +134,8 @@ async fn a_picture_is_shrunk_to_its_box_and_then_drawn_offline_from_the_disk_cac
 
 #[tokio::test]
 async fn a_picture_nobody_waits_for_is_not_decoded() {
-    let server = Server::start([("/a.png", Route::ok(png(50, 50)).content_type("image/png"))]).expect("server");
+    let server =
+        Server::start([("/a.png", Route::ok(png(50, 50)).content_type("image/png"))]).expect("server");
     let dir = tempfile::tempdir().expect("tempdir");
     let loader = loader(dir.path(), limits());
     assert_eq!(loader.load(&server.url("/a.png"), BOX, &|| false).await, Ok(None));

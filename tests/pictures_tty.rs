@@ -22,9 +22,11 @@ const PLACEHOLDER: char = '\u{10EEEE}';
 
 fn png(w: u32, h: u32) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
-    DynamicImage::ImageRgb8(RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])))
-        .write_to(&mut out, ImageFormat::Png)
-        .expect("encode");
+    DynamicImage::ImageRgb8(RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
+    }))
+    .write_to(&mut out, ImageFormat::Png)
+    .expect("encode");
     out.into_inner()
 }
 
@@ -40,8 +42,11 @@ fn env(images: &str) -> Env {
     let env = Env::new(vec![("/chart.png", Route::ok(png(640, 200)).content_type("image/png"))], &[]);
     let feed = FEED.replace("LINK", &env.server.url("/post"));
     env.server.set_route("/feed.xml", Route::ok(feed.into_bytes()).content_type("application/rss+xml"));
-    std::fs::write(env.dir.path().join("feeds.toml"), format!("[[feed]]\nurl = \"{}\"\n", env.server.url("/feed.xml")))
-        .expect("feeds");
+    std::fs::write(
+        env.dir.path().join("feeds.toml"),
+        format!("[[feed]]\nurl = \"{}\"\n", env.server.url("/feed.xml")),
+    )
+    .expect("feeds");
     let path = env.dir.path().join("config.toml");
     let config = std::fs::read_to_string(&path).expect("config");
     std::fs::write(&path, format!("{config}\n[images]\n{images}\n")).expect("config");
@@ -72,14 +77,16 @@ fn positions_before(raw: &[u8], start: &[u8]) -> Vec<(u16, u16)> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices(start.as_ref()) {
         let before = &text[..at];
-        let cup = before.rfind("\x1b[").and_then(|mut i| loop {
-            let tail = &before[i + 2..];
-            let end = tail.find(|c: char| !(c.is_ascii_digit() || c == ';')).unwrap_or(tail.len());
-            if tail[end..].starts_with('H') {
-                let mut parts = tail[..end].split(';').map(|n| n.parse::<u16>().unwrap_or(1));
-                return Some((parts.next().unwrap_or(1), parts.next().unwrap_or(1)));
+        let cup = before.rfind("\x1b[").and_then(|mut i| {
+            loop {
+                let tail = &before[i + 2..];
+                let end = tail.find(|c: char| !(c.is_ascii_digit() || c == ';')).unwrap_or(tail.len());
+                if tail[end..].starts_with('H') {
+                    let mut parts = tail[..end].split(';').map(|n| n.parse::<u16>().unwrap_or(1));
+                    return Some((parts.next().unwrap_or(1), parts.next().unwrap_or(1)));
+                }
+                i = before[..i].rfind("\x1b[")?;
             }
-            i = before[..i].rfind("\x1b[")?;
         });
         out.push(cup.expect("a cursor position before the sequence"));
     }

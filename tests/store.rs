@@ -618,3 +618,40 @@ fn an_unchanged_subscription_list_writes_nothing_and_any_change_is_applied() {
     store.sync_feeds(&changed[..1]).unwrap();
     assert_eq!(store.feeds().unwrap().len(), 1, "a removed feed is unsubscribed");
 }
+
+#[test]
+fn a_full_texts_lead_picture_becomes_the_articles_only_where_the_feed_gave_none() {
+    let (_dir, mut store) = open();
+    store.sync_feeds(&[spec(A, &[])]).unwrap();
+    let a = feed_id(&store, A);
+    let mut with_thumb = item("1", "With a thumbnail", Some(day(1)));
+    with_thumb.media = Media { image: Some("https://a.example/thumb.jpg".into()), ..Media::default() };
+    let mut with_enclosure = item("2", "A podcast", Some(day(2)));
+    let episode =
+        Enclosure { url: "https://a.example/1.mp3".into(), mime: None, length: None, duration: None };
+    with_enclosure.media = Media { enclosures: vec![episode], ..Media::default() };
+    let plain = item("3", "Plain", Some(day(3)));
+    store.save_feed(a, &update(vec![with_thumb, with_enclosure, plain])).unwrap();
+    let page = byline::model::FullText {
+        html: "<p>full</p>".into(),
+        image: Some("https://a.example/og.jpg\u{1b}[2J".into()),
+        ..Default::default()
+    };
+    let mut images = Vec::new();
+    for row in store.articles(&all(), 0, 10).unwrap() {
+        store.set_full_text(row.id, &page).unwrap();
+        let article = store.article(row.id).unwrap().unwrap();
+        images.push((article.summary.title, article.media.image, article.media.enclosures.len()));
+    }
+    let og = Some("https://a.example/og.jpg[2J".to_string());
+    assert_eq!(
+        images,
+        [
+            ("Plain".to_string(), og.clone(), 0),
+            ("A podcast".to_string(), og, 1),
+            ("With a thumbnail".to_string(), Some("https://a.example/thumb.jpg".to_string()), 0),
+        ]
+    );
+    let podcasts = Filter { query: Some(byline::query::Query::parse("has:enclosure").unwrap()), ..all() };
+    assert_eq!(titles(&store, &podcasts), ["A podcast"], "the enclosures' index still finds it");
+}

@@ -510,3 +510,28 @@ fn odd_markup_never_panics_and_always_fits() {
         }
     }
 }
+
+#[test]
+fn each_picture_is_placed_above_the_first_line_its_placeholder_is_on() {
+    let html = r#"<p>Intro text.</p>
+        <figure><a href="https://x.example/full.png"><img src="https://x.example/chart.png" alt="A chart"></a>
+        <figcaption>Figure 1</figcaption></figure>
+        <p>Inline <img src="https://x.example/icon.png" alt="icon"> in a sentence.</p>
+        <p>The chart again: <img src="https://x.example/chart.png" alt="A chart"></p>
+        <p><img src="data:image/png;base64,AAAA" alt="inline data"></p>"#;
+    let r = render_html(html, 60);
+    let spots: Vec<(String, String)> = r
+        .pictures
+        .iter()
+        .map(|s| (r.lines[s.line].text(), r.links[usize::from(s.link) - 1].url.clone()))
+        .collect();
+    assert_eq!(
+        spots,
+        [
+            ("[image: A chart][2]".to_string(), "https://x.example/chart.png".to_string()),
+            ("Inline [image: icon][3] in a sentence.".to_string(), "https://x.example/icon.png".to_string()),
+        ],
+        "inside a link the image's own number; once each; data: never"
+    );
+    assert!(r.pictures.iter().all(|s| r.links[usize::from(s.link) - 1].kind == LinkKind::Image));
+}

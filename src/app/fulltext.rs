@@ -55,6 +55,9 @@ pub(super) fn fetched(
                 article.full_text_html = Some(page.html);
                 // As the store reads it back.
                 article.summary.fill_from_page(page.author, page.published);
+                if article.media.image.is_none() {
+                    article.media.image = page.image.map(|i| crate::sanitize::clean_line(&i));
+                }
             }
             reader.source = BodySource::FullText;
             reader.scroll = 0;

@@ -37,5 +37,5 @@ impl Default for ImageSettings {
 
 /// A value that parses but cannot work, as (key, message).
 pub fn problem(images: &ImageSettings) -> Option<(&'static str, String)> {
-    (images.max_rows == 0).then(|| ("max_rows", "images.max_rows: must be at least 1".to_string()))
+    (images.max_rows == 0).then(|| ("max_rows", "must be at least 1".to_string()))
 }

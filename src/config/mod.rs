@@ -171,6 +171,20 @@ mod tests {
     }
 
     #[test]
+    fn images_settings_and_their_mistakes_name_the_line() {
+        let c = Config::parse("[images]\nmode = \"halfblocks\"\nmax_rows = 8\n", "c.toml").expect("parses");
+        assert_eq!(
+            (c.images.mode, c.images.max_rows, c.images.cache_mb),
+            (images::ImageMode::Halfblocks, 8, 200)
+        );
+        let zero =
+            Config::parse("[general]\n\n[images]\ncache_mb = 5\nmax_rows = 0\n", "c.toml").unwrap_err();
+        assert_eq!(zero.to_string(), "c.toml:5: images.max_rows: must be at least 1");
+        let mode = Config::parse("[images]\nmode = \"sixels\"\n", "c.toml").unwrap_err().to_string();
+        assert!(mode.starts_with("c.toml:2:") && mode.contains("sixels"), "{mode}");
+    }
+
+    #[test]
     fn user_file_overrides_only_what_it_names() {
         let c = Config::parse("[general]\nrefresh_minutes = 15\n", "c.toml").expect("parses");
         assert_eq!(c.general.refresh_minutes, 15);

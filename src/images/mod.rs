@@ -9,28 +9,34 @@ mod decode;
 pub use cache::{Cached, DiskCache};
 pub use decode::{DecodeError, Fit, MAX_PIXELS, MAX_SIDE, decode};
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, mpsc};
 
 use image::DynamicImage;
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, oneshot};
 
 use crate::fetch::{Fetched, Fetcher};
 
-/// Fetches and decodes pictures. Cheap to clone; clones share the decoding turn.
+/// Fetches and decodes pictures. Cheap to clone; clones share the decoding thread.
 #[derive(Clone)]
 pub struct Loader {
     fetcher: Fetcher,
     cache: DiskCache,
     /// Pictures on their way at once: each holds its fetched bytes until decoded.
     loading: Arc<Semaphore>,
-    /// One decode at a time: each needs its picture's full size in memory for a moment, so an
-    /// article of thirty large pictures never holds more than one of them whole.
-    decoding: Arc<Semaphore>,
+    decoder: Arc<Mutex<mpsc::Sender<Job>>>,
+}
+
+/// A picture to decode, and where its answer goes.
+struct Job {
+    entry: Cached,
+    fit: Fit,
+    reply: oneshot::Sender<Result<DynamicImage, DecodeError>>,
 }
 
 impl Loader {
     pub fn new(fetcher: Fetcher, cache: DiskCache) -> Loader {
-        Loader { fetcher, cache, loading: Arc::new(Semaphore::new(4)), decoding: Arc::new(Semaphore::new(1)) }
+        let decoder = Arc::new(Mutex::new(decoding_thread()));
+        Loader { fetcher, cache, loading: Arc::new(Semaphore::new(4)), decoder }
     }
 
     /// The picture at `url` shrunk to `fit`, from the disk cache or the network; or why not,
@@ -63,15 +69,14 @@ impl Loader {
                 entry
             }
         };
-        let _turn = self.decoding.acquire().await.map_err(|_| "the decoder has stopped".to_string())?;
         if !wanted() {
             return Ok(None);
         }
-        tokio::task::spawn_blocking(move || decode(&entry.body, entry.content_type.as_deref(), fit))
-            .await
-            .map_err(|_| "internal error while decoding".to_string())?
-            .map(Some)
-            .map_err(|e| e.to_string())
+        let (reply, answer) = oneshot::channel();
+        let sent = self.decoder.lock().unwrap_or_else(|p| p.into_inner()).send(Job { entry, fit, reply });
+        sent.map_err(|_| "the decoder has stopped".to_string())?;
+        let decoded = answer.await.map_err(|_| "internal error while decoding".to_string())?;
+        decoded.map(Some).map_err(|e| e.to_string())
     }
 
     async fn fetch(&self, url: &str) -> Result<Cached, String> {
@@ -81,4 +86,28 @@ impl Loader {
             Err(e) => Err(e.to_string()),
         }
     }
+}
+
+/// One thread decodes every picture, one at a time: each needs its full size in memory for a
+/// moment (a 3000x2000 photograph, 18 MB and as much again to shrink it), so thirty large
+/// pictures never hold more than one of them whole, and what one frees the next reuses (on the
+/// blocking pool each decode landed in another thread's malloc arena, and the peak grew with
+/// the arenas). What is left over goes back to the system after each.
+fn decoding_thread() -> mpsc::Sender<Job> {
+    let (tx, rx) = mpsc::channel::<Job>();
+    let spawned = std::thread::Builder::new().name("byline-pictures".into()).spawn(move || {
+        for job in rx {
+            let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                decode(&job.entry.body, job.entry.content_type.as_deref(), job.fit)
+            }));
+            drop(job.entry);
+            let decoded = decoded.unwrap_or_else(|_| Err(DecodeError::Broken("the decoder failed".into())));
+            let _ = job.reply.send(decoded);
+            crate::memory::release_freed();
+        }
+    });
+    if let Err(e) = spawned {
+        tracing::warn!("cannot start the pictures' thread: {e}");
+    }
+    tx
 }

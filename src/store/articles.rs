@@ -278,14 +278,21 @@ impl Store {
     pub fn set_full_text(&mut self, id: ArticleId, page: &FullText) -> Result<()> {
         let html = clean(&page.html);
         let author = page.author.as_deref().map(clean_line).filter(|a| !a.is_empty());
+        let image = page.image.as_deref().map(clean_line).filter(|i| !i.is_empty());
         let tx = self.write()?;
+        // The page's picture goes into the media only where the feed named none (json_set
+        // appends it: the enclosures' index on the media's start is unchanged).
         let row: Option<(String, String)> = tx
             .prepare_cached(
-                "UPDATE article_bodies SET full_text = ?2, page_author = ?3, page_published = ?4
+                "UPDATE article_bodies SET full_text = ?2, page_author = ?3, page_published = ?4,
+                   media = CASE WHEN ?5 IS NULL OR json_extract(media, '$.image') IS NOT NULL THEN media
+                                ELSE json_set(coalesce(media, '{}'), '$.image', ?5) END
                  WHERE article_id = ?1
                  RETURNING (SELECT title FROM articles WHERE id = ?1), content",
             )?
-            .query_row(params![id.0, html, author, page.published.map(to_ts)], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params![id.0, html, author, page.published.map(to_ts), image], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         if let Some((title, content)) = row {
             index_article(&tx, id.0, &title, &content, Some(&html))?;

@@ -327,7 +327,7 @@ mod tests {
         let db = spawn(store, tx).expect("thread");
         let html = "<p>the whole story</p>".to_string();
         let published = chrono::DateTime::from_timestamp(1_700_000_000, 0);
-        let page = FullText { html: html.clone(), author: Some("Ada Page".into()), published };
+        let page = FullText { html: html.clone(), author: Some("Ada Page".into()), published, image: None };
         db.send(DbRequest::SaveFullText { request: 4, id, page: page.clone() }).expect("send");
         let answer = rx.blocking_recv();
         assert_eq!(answer, Some(Action::FullTextFetched { request: 4, id, result: Ok(page) }));

@@ -149,6 +149,7 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     loop {
         if dirty && Instant::now() >= next_frame {
             term.draw(|f| ui::draw(f, &state, &styles))?;
+            runner.frame_drawn();
             dirty = false;
             next_frame = Instant::now() + FRAME;
         }

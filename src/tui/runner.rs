@@ -55,6 +55,9 @@ struct PictureJobs {
     graphics: crate::ui::Graphics,
     /// The article pictures are wanted for: one left behind is not decoded.
     article: Arc<std::sync::atomic::AtomicI64>,
+    /// Asked for since the last frame: started once it is drawn, so the text they came with
+    /// is on screen before any picture work competes with it for the processor.
+    waiting: Mutex<Vec<(ArticleId, String, u16, u16)>>,
 }
 
 impl Runner {
@@ -89,7 +92,7 @@ impl Runner {
 
     pub fn with_pictures(mut self, loader: crate::images::Loader, graphics: crate::ui::Graphics) -> Runner {
         let article = Arc::new(std::sync::atomic::AtomicI64::new(0));
-        self.pictures = Some(PictureJobs { loader, graphics, article });
+        self.pictures = Some(PictureJobs { loader, graphics, article, waiting: Mutex::new(Vec::new()) });
         self
     }
 
@@ -284,11 +287,24 @@ impl Runner {
         });
     }
 
-    /// Fetches (or reads from the disk cache), decodes and encodes one picture in the
-    /// background; pictures of an article the reader has left are not decoded.
     fn load_picture(&self, article: ArticleId, url: String, width: u16, max_rows: u16) {
         let Some(jobs) = &self.pictures else { return };
         jobs.article.store(article.0, Ordering::Relaxed);
+        jobs.waiting.lock().unwrap_or_else(|p| p.into_inner()).push((article, url, width, max_rows));
+    }
+
+    /// A frame is on screen: the pictures asked for meanwhile start.
+    pub fn frame_drawn(&self) {
+        let Some(jobs) = &self.pictures else { return };
+        let waiting = std::mem::take(&mut *jobs.waiting.lock().unwrap_or_else(|p| p.into_inner()));
+        for (article, url, width, max_rows) in waiting {
+            self.start_picture(jobs, article, url, width, max_rows);
+        }
+    }
+
+    /// Fetches (or reads from the disk cache), decodes and encodes one picture in the
+    /// background; pictures of an article the reader has left are not decoded.
+    fn start_picture(&self, jobs: &PictureJobs, article: ArticleId, url: String, width: u16, max_rows: u16) {
         let (tx, loader, graphics, current) =
             (self.tx.clone(), jobs.loader.clone(), jobs.graphics.clone(), jobs.article.clone());
         tokio::spawn(async move {

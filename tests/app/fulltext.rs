@@ -149,6 +149,7 @@ fn the_pages_author_and_date_fill_in_what_the_feed_lacks() {
         html: FULL.into(),
         author: Some("Page Author".into()),
         published: Some(page_date),
+        image: None,
     };
     // The feed gave neither: the page's are shown.
     let mut state = loaded(WIDE, 10);
