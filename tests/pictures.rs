@@ -163,7 +163,7 @@ fn a_picture_takes_its_rows_above_its_caption_and_is_drawn_inside_the_pane() {
 
 #[test]
 fn a_wide_picture_is_no_wider_than_the_pane_and_no_taller_than_max_rows() {
-    let (mut state, fx) = opened((120, 30), &figures(1, 1), Media::default());
+    let (_, fx) = opened((120, 30), &figures(1, 1), Media::default());
     let Some(Effect::LoadPicture { width, .. }) =
         fx.iter().find(|e| matches!(e, Effect::LoadPicture { .. })).cloned()
     else {

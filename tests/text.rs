@@ -528,7 +528,7 @@ fn each_picture_is_placed_above_the_first_line_its_placeholder_is_on() {
     assert_eq!(
         spots,
         [
-            ("[image: A chart][2]".to_string(), "https://x.example/chart.png".to_string()),
+            ("[image: A chart][2][1]".to_string(), "https://x.example/chart.png".to_string()),
             ("Inline [image: icon][3] in a sentence.".to_string(), "https://x.example/icon.png".to_string()),
         ],
         "inside a link the image's own number; once each; data: never"
