@@ -331,3 +331,16 @@ fn the_lead_picture_heads_the_body_unless_the_body_shows_it() {
     let (_, fx) = opened((120, 30), &figures(1, 1), same);
     assert_eq!(asked(&fx), vec![src(0)], "shown once, where the body has it");
 }
+
+#[test]
+fn a_lead_picture_that_grows_above_the_view_keeps_the_text_in_place_too() {
+    let lead = Media { image: Some("https://cdn.example/lead.jpg".into()), ..Media::default() };
+    let (mut state, _) = opened((120, 30), &figures(1, 20), lead);
+    let width = reader_width(&state);
+    for _ in 0..12 {
+        app::update(&mut state, Action::Command(Command::Down));
+    }
+    let scroll = state.reader.scroll;
+    arrive(&mut state, "https://cdn.example/lead.jpg", Ok(picture(200, 80, width)));
+    assert_eq!(state.reader.scroll, scroll + 5, "its 4 rows and the blank row under it");
+}

@@ -56,7 +56,9 @@ pub(super) fn fetched(
                 // As the store reads it back.
                 article.summary.fill_from_page(page.author, page.published);
                 if article.media.image.is_none() {
-                    article.media.image = page.image.map(|i| crate::sanitize::clean_line(&i));
+                    // As the store keeps it: cleaned, and none when empty.
+                    article.media.image =
+                        page.image.map(|i| crate::sanitize::clean_line(&i)).filter(|i| !i.is_empty());
                 }
             }
             reader.source = BodySource::FullText;

@@ -98,7 +98,9 @@ pub(super) fn follow(state: &mut State) -> Vec<Effect> {
             Some(Entry::Asked | Entry::Failed) => false,
         };
         if wanted {
-            fx.push(Effect::LoadPicture { article: id, url: p.url, width, max_rows: settings.max_rows });
+            // No taller than the pane: a sixel cut at both ends would spill past its border.
+            let max_rows = settings.max_rows.min(u16::try_from(h).unwrap_or(u16::MAX));
+            fx.push(Effect::LoadPicture { article: id, url: p.url, width, max_rows });
         }
     }
     fx
@@ -130,10 +132,12 @@ pub(super) fn loaded(
     let rows = picture.rows;
     // A picture that takes room above the view pushes the text down: the view follows, so
     // what the user reads stays where it is.
-    let top = placed_pictures(state, width).into_iter().find(|p| p.url == url).map(|p| p.top);
+    let placed = placed_pictures(state, width).into_iter().find(|p| p.url == url);
+    let (top, lead) = (placed.as_ref().map(|p| p.top), placed.is_some_and(|p| p.lead));
     let entry = Entry::Sized { cols: picture.cols, rows, picture: Some(picture), again: false };
     state.reader.pictures.entries.insert(url, entry);
     if grows && top.is_some_and(|t| t < usize::from(state.reader.scroll)) {
-        state.reader.scroll = state.reader.scroll.saturating_add(rows);
+        // The lead's blank row under it comes with it.
+        state.reader.scroll = state.reader.scroll.saturating_add(rows + u16::from(lead));
     }
 }

@@ -68,6 +68,12 @@ impl DiskCache {
     fn trim(&self) -> io::Result<()> {
         let mut files: Vec<(SystemTime, u64, PathBuf)> = fs::read_dir(&self.dir)?
             .filter_map(Result::ok)
+            // Only the cache's own files: 32 hex digits. Anything else in the folder is not ours.
+            .filter(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.len() == 32 && n.bytes().all(|b| b.is_ascii_hexdigit()))
+            })
             .filter_map(|e| {
                 let meta = e.metadata().ok()?;
                 meta.is_file()
@@ -148,6 +154,17 @@ mod tests {
         cache.put("c", &entry(1_000)).expect("put");
         assert!(cache.get("a").is_some() && cache.get("c").is_some());
         assert_eq!(cache.get("b"), None);
+    }
+
+    #[test]
+    fn only_its_own_files_are_ever_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join("notes.txt"), vec![1; 5_000]).expect("a file of the user's");
+        let cache = DiskCache::new(dir.path(), 1_500);
+        cache.put("a", &entry(1_000)).expect("put");
+        cache.put("b", &entry(1_000)).expect("put");
+        assert!(dir.path().join("notes.txt").exists());
+        assert!(cache.get("b").is_some() && cache.get("a").is_none());
     }
 
     #[test]

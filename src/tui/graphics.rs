@@ -3,7 +3,7 @@
 //! the status report the query ends with, so the wait is one round trip; one that answers
 //! nothing costs [`PATIENCE`] and gets placeholders.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
 
@@ -99,9 +99,9 @@ fn query(tmux: bool) -> std::io::Result<Answers> {
     let mut out = std::io::stdout();
     out.write_all(Parser::query(tmux, options).as_bytes())?;
     out.flush()?;
-    let stdin = std::io::stdin();
-    let fd = stdin.as_raw_fd();
-    let mut input = stdin.lock();
+    // Read straight from the descriptor, a byte at a time: nothing after the status report's
+    // answer (keys typed meanwhile) may be taken from crossterm, as a buffered read would.
+    let fd = std::io::stdin().as_raw_fd();
     let mut parser = Parser::new();
     let mut answers = Answers::default();
     let deadline = Instant::now() + PATIENCE;
@@ -110,13 +110,21 @@ fn query(tmux: bool) -> std::io::Result<Answers> {
         if left.is_zero() || !readable(fd, left)? {
             return Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "no answer"));
         }
-        let mut buf = [0u8; 256];
-        let n = input.read(&mut buf)?;
+        let mut byte = 0u8;
+        // SAFETY: reads at most one byte into a valid one-byte buffer.
+        let n = unsafe { libc::read(fd, (&mut byte as *mut u8).cast(), 1) };
+        if n < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
         if n == 0 {
             return Err(std::io::ErrorKind::UnexpectedEof.into());
         }
-        for &b in &buf[..n] {
-            for response in parser.push(char::from(b)) {
+        {
+            for response in parser.push(char::from(byte)) {
                 match response {
                     Response::Kitty => answers.kitty = true,
                     Response::Sixel => answers.sixel = true,
@@ -129,17 +137,23 @@ fn query(tmux: bool) -> std::io::Result<Answers> {
     }
 }
 
-/// Whether `fd` has input within `wait`.
+/// Whether `fd` has input within `wait` (a signal's interruption waits on).
 fn readable(fd: i32, wait: Duration) -> std::io::Result<bool> {
-    let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
-    let millis = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX).max(1);
-    // SAFETY: one valid pollfd, for the duration of the call.
-    let n = unsafe { libc::poll(&mut poll, 1, millis) };
-    if n < 0 {
+    let deadline = Instant::now() + wait;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        let millis = i32::try_from(left.as_millis()).unwrap_or(i32::MAX).max(1);
+        // SAFETY: one valid pollfd, for the duration of the call.
+        let n = unsafe { libc::poll(&mut poll, 1, millis) };
+        if n >= 0 {
+            return Ok(n > 0);
+        }
         let e = std::io::Error::last_os_error();
-        return if e.kind() == std::io::ErrorKind::Interrupted { Ok(false) } else { Err(e) };
+        if e.kind() != std::io::ErrorKind::Interrupted || left.is_zero() {
+            return Err(e);
+        }
     }
-    Ok(n > 0)
 }
 
 /// The cell size from the window's size in pixels, for terminals that report it that way.

@@ -131,8 +131,10 @@ async fn event_loop(term: &mut terminal::Term, ctx: Context, store: Store) -> an
     let runner = match graphics::detect(&config.images) {
         Some(graphics) => {
             state.settings.pictures = Some(app::PictureSettings { max_rows: config.images.max_rows });
-            let cache =
-                crate::images::DiskCache::new(cache_dir.join("images"), config.images.cache_mb * 1_000_000);
+            let cache = crate::images::DiskCache::new(
+                cache_dir.join("images"),
+                config.images.cache_mb.saturating_mul(1_000_000),
+            );
             runner.with_pictures(crate::images::Loader::new(fetcher, cache), graphics)
         }
         None => runner,

@@ -145,6 +145,10 @@ impl Runner {
                 _ => {}
             }
         }
+        if let (Effect::LoadArticle { id, .. }, Some(jobs)) = (&effect, &self.pictures) {
+            // The pictures of the article left behind are not fetched or decoded any more.
+            jobs.article.store(id.0, Ordering::Relaxed);
+        }
         match effect {
             Effect::LoadFeeds
             | Effect::LoadTags { .. }
