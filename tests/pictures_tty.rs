@@ -140,9 +140,7 @@ fn kitty_pictures_are_sent_once_and_placed_only_in_the_reader_pane() {
     assert!(!cells.is_empty() && cells.len() < 640, "cut at the top: {}", cells.len());
     assert!(cells.iter().all(|&(x, y)| pane.contains((x, y).into())));
     assert_eq!(String::from_utf8_lossy(&term.raw()).matches("\x1b_Gq=2,i=").count(), 1);
-    term.send("q");
-    term.send("q");
-    assert!(term.wait_exit());
+    quit(&mut term);
 }
 
 #[test]
@@ -157,9 +155,7 @@ fn sixel_pictures_start_inside_the_reader_pane() {
         assert!(pane.contains((x, y).into()), "a sixel at ({x}, {y}) outside {pane:?}");
     }
     assert!(term.screen().contains("[image: Throughput chart][1]"), "the caption under it");
-    term.send("q");
-    term.send("q");
-    assert!(term.wait_exit());
+    quit(&mut term);
 }
 
 #[test]
@@ -171,9 +167,7 @@ fn a_terminal_without_graphics_keeps_the_placeholder_and_fetches_nothing() {
     assert!(!term.screen().contains(PLACEHOLDER));
     let raw = String::from_utf8_lossy(&term.raw()).into_owned();
     assert!(!raw.contains("\x1b_Gq=2") && !raw.contains("\x1bP"), "no picture sent");
-    term.send("q");
-    term.send("q");
-    assert!(term.wait_exit());
+    quit(&mut term);
 }
 
 #[test]
@@ -184,13 +178,16 @@ fn inside_tmux_auto_draws_nothing_and_halfblocks_draw_anywhere() {
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert_eq!(env.server.hits("/chart.png"), 0);
     assert!(!String::from_utf8_lossy(&term.raw()).contains("\x1b[5n"), "not even asked");
-    term.send("q");
-    term.send("q");
-    assert!(term.wait_exit());
+    quit(&mut term);
 
     let env = self::env("mode = \"halfblocks\"");
     let mut term = start(&env, Graphics::default(), &[("TMUX", "/tmp/tmux-0/default,1,0")]);
     term.wait_until("half blocks", |s| s.contains('▀') || s.contains('▄'));
+    quit(&mut term);
+}
+
+/// Back out of the reader and quit; the process must end cleanly.
+fn quit(term: &mut Term) {
     term.send("q");
     term.send("q");
     assert!(term.wait_exit());
